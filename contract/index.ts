@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './catalog.js';
+export * from './account.js';
+export * from './signing.js';

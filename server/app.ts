@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { connect, type Db } from './db/connection.js';
+import { migrate } from './db/migrate.js';
+import { HttpError } from './lib/errors.js';
+import { maintenanceProbe } from './lib/maintenance.js';
+import { trackRoutes } from './lib/method-not-allowed.js';
+import { serverSecret } from './lib/secrets.js';
+import { SchemaError, useZod } from './lib/validation.js';
+import { createMailer, type Mailer } from './mail.js';
+import { publicMediaRoutes } from './storage/media-routes.js';
+import { accountRoutes } from './tokenly/account-routes.js';
+import { makeContext, type AppContext } from './tokenly/context.js';
+import { publicRoutes } from './tokenly/public-routes.js';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** closes the server and, if buildApp opened it, the database */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** an open, migrated database (tests); otherwise one is opened from the config and migrated */
+  db?: Db;
+  mailer?: Mailer;
+  logger?: boolean;
+}
+
+const API_PREFIXES = ['/api/', '/v3/', '/media/'];
+const SPA_CSP = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export async function openDatabase(config: Config): Promise<Db> {
+  const db = await connect({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'db') });
+  await migrate(db);
+  return db;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<BuiltApp> {
+  const ownsDb = !opts.db;
+  const db = opts.db ?? (await openDatabase(config));
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Secrets never reach the log: signatures, tokens and cookies are cut out.
+            redact: [
+              'req.headers["x-tokenly-auth-signature"]',
+              'req.headers["x-tokenly-auth-api-token"]',
+              'req.headers.authorization',
+              'req.headers.cookie',
+            ],
+          },
+    trustProxy: config.trustProxy ? true : ['127.0.0.1', '::1'],
+    bodyLimit: 64 * 1024,
+  });
+  useZod(app);
+  const allowedMethods = trackRoutes(app);
+
+  // Keep the body's raw text: protected requests are signed over it, byte for byte.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string;
+    req.rawBody = text;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (err) {
+      done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+    }
+  });
+
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));
+  const ctx = makeContext(db, config, mailer, await serverSecret(db, 'media', config.mediaSecret));
+
+  const inMaintenance = maintenanceProbe(db);
+  app.addHook('onRequest', async (req) => {
+    if (!API_PREFIXES.some((p) => req.url.startsWith(p))) return;
+    if (await inMaintenance()) {
+      throw new HttpError(503, "We're temporarily offline for maintenance. Please try again later.", {
+        'retry-after': '60',
+      });
+    }
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimits.global,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      message: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+    }),
+  });
+
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
+    if (err instanceof HttpError) {
+      reply.headers(err.headers);
+      return reply.code(err.statusCode).send({ message: err.message });
+    }
+    const e = err as FastifyError;
+    if (e instanceof SchemaError || e.validation || e.code === 'FST_ERR_VALIDATION') {
+      return reply.code(422).send({ message: e.message });
+    }
+    if (e.statusCode === 429) return reply.code(429).send({ message: e.message });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: 'The request body is too large' });
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ message: 'Send the body as JSON with Content-Type: application/json' });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ message: e.message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ message: 'We had a problem with our server. Try again later.' });
+  });
+
+  const webRoot = config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
+  app.setNotFoundHandler((req, reply) => {
+    const urlPath = req.url.split('?')[0] ?? '/';
+    const allow = allowedMethods(urlPath);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      reply.header('allow', allow.join(', '));
+      return reply.code(405).send({ message: `Method ${req.method} is not allowed here; use ${allow.join(', ')}` });
+    }
+    const isApi = API_PREFIXES.some((p) => urlPath.startsWith(p));
+    if (webRoot && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Client-side routes: every other page path gets the app, which routes (and shows its own 404).
+      reply.header('cache-control', 'no-cache');
+      reply.header('content-security-policy', SPA_CSP);
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send({ message: `Not found: ${req.method} ${urlPath}` });
+  });
+
+  publicRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  publicMediaRoutes(app, config.dataDir);
+
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, file) {
+        const rel = path.relative(webRoot, file);
+        reply.header(
+          'cache-control',
+          rel.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        );
+      },
+    });
+    app.get('/', (_req, reply) => {
+      reply.header('cache-control', 'no-cache');
+      reply.header('content-security-policy', SPA_CSP);
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      if (ownsDb) await db.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+
+export interface RateLimits {
+  /** requests per minute per client on the whole API */
+  global: number;
+  /** requests per minute per client on login, register and password reset */
+  auth: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  soundlinksUrl: string | undefined;
+  soundlinksAppId: string;
+  soundlinksAppSecret: string;
+  smtpUrl: string | undefined;
+  /** undefined: seed only when the data directory is fresh */
+  seedDemo: boolean | undefined;
+  production: boolean;
+  /** secret for signed media URLs and the watermark key derivation */
+  mediaSecret: string | undefined;
+  rateLimits: RateLimits;
+  trustProxy: boolean;
+  logLevel: string;
+  /** where the built single-page app lives; undefined: do not serve it */
+  webRoot: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEMO_SOUNDLINKS_APP_ID = 'demo-app';
+const DEMO_SOUNDLINKS_APP_SECRET = 'demo-soundlinks-secret-change-me';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(u.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+/** Reads the environment of RUNTIME.md; every mistake is reported by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const seed = env.SEED_DEMO;
+  if (seed !== undefined && seed !== '' && seed !== '0' && seed !== '1') {
+    throw new ConfigError(`SEED_DEMO must be 0 or 1, got "${seed}"`);
+  }
+  const appId = env.SOUNDLINKS_APP_ID || DEMO_SOUNDLINKS_APP_ID;
+  const appSecret = env.SOUNDLINKS_APP_SECRET || DEMO_SOUNDLINKS_APP_SECRET;
+  if (production && appSecret === DEMO_SOUNDLINKS_APP_SECRET) {
+    throw new ConfigError('SOUNDLINKS_APP_SECRET must be set in production (the demo secret is refused)');
+  }
+  if (appSecret.length < 16) throw new ConfigError('SOUNDLINKS_APP_SECRET must be at least 16 characters');
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    soundlinksUrl: url(env, 'SOUNDLINKS_URL', ['http:', 'https:']),
+    soundlinksAppId: appId,
+    soundlinksAppSecret: appSecret,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    seedDemo: seed === '1' ? true : seed === '0' ? false : undefined,
+    production,
+    mediaSecret: env.MEDIA_SECRET || undefined,
+    rateLimits: {
+      global: int(env, 'RATE_LIMIT_PER_MIN', 1200, 1, 10_000_000),
+      auth: int(env, 'AUTH_RATE_LIMIT_PER_MIN', 20, 1, 10_000_000),
+    },
+    trustProxy: env.TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    webRoot: env.WEB_ROOT === '' ? undefined : path.resolve(env.WEB_ROOT || './dist'),
+  };
+}

@@ -1,0 +1,44 @@
+import { buildApp, openDatabase } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { prepareDemoData } from './db/seed/demo.js';
+
+async function start(config: Config): Promise<void> {
+  const db = await openDatabase(config);
+  const built = await buildApp(config, { db });
+  const { app } = built;
+  const finishSeed = await prepareDemoData(db, config, app.log);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing requests in flight, then stopping`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await built.close();
+    await finishSeed.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Tokenly Music is at http://${config.host}:${config.port}/ (API at /api/v1, Soundlinks at /v3/sl)`);
+  finishSeed.start();
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(2);
+  }
+  throw err;
+}
+start(config).catch((err: unknown) => {
+  console.error('The server could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, type BuiltApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { connect, type Db } from '../db/connection.js';
+import type { Mailer, OutgoingMail } from '../mail.js';
+import { buildSignedString } from '../../contract/signing.js';
+import { PG_TEMPLATE_DB } from './global-setup.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends API tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is given. */
+export function backends(): Backend[] {
+  if (inject('postgresTemplateUrl')) return ['pglite', 'postgres'];
+  if (process.env.CI) {
+    throw new Error('CI must run the API tests on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run)');
+  }
+  return ['pglite'];
+}
+
+/** A fresh database copied from the migrated, fixture-loaded template. */
+export async function freshDb(backend: Backend): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const dump = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+    const db = await connect({ loadDataDir: dump });
+    return { db, drop: () => db.close() };
+  }
+  const base = inject('postgresTemplateUrl');
+  const name = `tokenly_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const db = await connect({ databaseUrl: u.toString(), poolSize: 20 });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestServer extends BuiltApp {
+  db: Db;
+  config: Config;
+  mail: OutgoingMail[];
+  dataDir: string;
+  /** listen on a random loopback port (for real HTTP clients such as curl); returns the origin */
+  listen(): Promise<string>;
+  shutdown(): Promise<void>;
+}
+
+export async function testServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+  const { db, drop } = await freshDb(backend);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-data-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    WEB_ROOT: '',
+    RATE_LIMIT_PER_MIN: '100000',
+    AUTH_RATE_LIMIT_PER_MIN: '100000',
+    ...env,
+  });
+  const mail: OutgoingMail[] = [];
+  const mailer: Mailer = { send: async (m) => void mail.push(m) };
+  const built = await buildApp(config, { db, mailer, logger: false });
+  return {
+    ...built,
+    db,
+    config,
+    mail,
+    dataDir,
+    async listen() {
+      await built.app.listen({ port: 0, host: '127.0.0.1' });
+      const addr = built.app.server.address();
+      if (!addr || typeof addr === 'string') throw new Error('no address');
+      return `http://127.0.0.1:${addr.port}`;
+    },
+    async shutdown() {
+      await built.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs like the document's curl examples (openssl dgst -sha256 -hmac ... | base64). */
+export function signHeaders(
+  creds: { apiToken: string; apiSecretKey: string },
+  method: string,
+  url: string,
+  params = '{}',
+  nonce = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const sig = crypto
+    .createHmac('sha256', creds.apiSecretKey)
+    .update(buildSignedString({ method, url, params, apiToken: creds.apiToken, nonce }))
+    .digest('base64');
+  return {
+    'x-tokenly-auth-api-token': creds.apiToken,
+    'x-tokenly-auth-nonce': String(nonce),
+    'x-tokenly-auth-signature': sig,
+  };
+}

@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import type { Mailer } from '../mail.js';
+import { requestOrigin } from '../lib/urls.js';
+import { verifyHmac, type AuthUser } from './hmac-auth.js';
+
+/** What every route module receives: the database, configuration and services. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  /** secret for signed media URLs, shared by every server on one database */
+  mediaSecret: string;
+  origin(request: FastifyRequest): string;
+  /** preValidation hook of protected routes: checks the HMAC signature and sets request.user */
+  requireUser(request: FastifyRequest): Promise<void>;
+}
+
+export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
+  return {
+    db,
+    config,
+    mailer,
+    mediaSecret,
+    origin: (request) => requestOrigin(request, config.publicUrl),
+    async requireUser(request) {
+      request.user = await verifyHmac(db, request, config.publicUrl);
+    },
+  };
+}
+
+export function userOf(request: FastifyRequest): AuthUser {
+  if (!request.user) throw new Error('route is missing the requireUser hook');
+  return request.user;
+}

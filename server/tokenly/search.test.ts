@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { librarySongPageSchema } from '../../contract/catalog.js';
+import { backends, testServer, type TestServer } from '../test/harness.js';
+
+describe.each(backends())('library search (%s)', (backend) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer(backend);
+  });
+  afterAll(() => s.shutdown());
+
+  const search = async (qs: string) => {
+    const r = await s.app.inject({ method: 'GET', url: `/api/v1/library?${qs}` });
+    return { status: r.statusCode, body: r.json() as unknown };
+  };
+  const names = async (qs: string) => {
+    const r = await search(qs);
+    expect(r.status).toBe(200);
+    return librarySongPageSchema.parse(r.body).items.map((i) => i.name).sort();
+  };
+
+  it('matches name keywords against song and album names, by word prefix', async () => {
+    expect(await names('name=electric')).toEqual(['Electric Eel', 'Electric Sheep']);
+    expect(await names('name=robot')).toEqual(['Circuit Love', 'Electric Sheep', 'Midnight Robots', 'Silicon Heart']);
+    expect(await names('name=electric%20sheep')).toEqual(['Electric Sheep']);
+  });
+
+  it('matches artist keywords, case-insensitively', async () => {
+    expect(await names('artist=mr.%20chips')).toHaveLength(5);
+    expect(await names('artist=WHALES')).toEqual(['Electric Eel', 'Tide Pool', 'Whale Song']);
+  });
+
+  it('filters by genre, tag and token', async () => {
+    expect(await names('genre=rock')).toEqual(['Circuit Love', 'Electric Eel']);
+    expect(await names('tag=night')).toEqual(['Midnight Robots', 'Street Lights']);
+    expect(await names('token=chipsfan')).toEqual(['Silicon Heart']);
+  });
+
+  it('combines filters with OR by default and with AND on request', async () => {
+    expect(await names('genre=Rock&tag=night')).toEqual(['Circuit Love', 'Electric Eel', 'Midnight Robots', 'Street Lights']);
+    expect(await names('genre=Rock&tag=ocean&operator=AND')).toEqual(['Electric Eel']);
+    expect(await names('genre=Rock&tag=ocean&operator=and')).toEqual(['Electric Eel']);
+    expect(await names('name=electric&artist=whales&operator=AND')).toEqual(['Electric Eel']);
+  });
+
+  it('never shows songs of removed albums', async () => {
+    expect(await names('name=gone')).toEqual([]);
+    expect(await names('token=GONE')).toEqual([]);
+  });
+
+  it('pages with limit (at most 50) and pg', async () => {
+    const all = librarySongPageSchema.parse((await search('')).body);
+    expect(all).toMatchObject({ page: 0, perPage: 50, pageCount: 1, count: 9 });
+    const p1 = librarySongPageSchema.parse((await search('limit=4&pg=1')).body);
+    expect(p1).toMatchObject({ page: 1, perPage: 4, pageCount: 3, count: 9 });
+    expect(p1.items).toHaveLength(4);
+    const last = librarySongPageSchema.parse((await search('limit=4&pg=2')).body);
+    expect(last.items).toHaveLength(1);
+    const past = librarySongPageSchema.parse((await search('limit=4&pg=7')).body);
+    expect(past).toMatchObject({ count: 9, items: [] });
+    expect(librarySongPageSchema.parse((await search('limit=500')).body).perPage).toBe(50);
+    const firstPages = [...p1.items, ...last.items].map((i) => i.id);
+    expect(new Set(firstPages).size).toBe(5);
+  });
+
+  it('returns the document item shape', async () => {
+    const page = librarySongPageSchema.parse((await search('name=electric%20sheep')).body);
+    expect(page.items[0]).toMatchObject({
+      name: 'Electric Sheep',
+      tags: 'bitcoin, rock, techno',
+      tagsArray: ['bitcoin', 'rock', 'techno'],
+      albumName: 'Robot Dreams',
+      isTokenlyMusic: true,
+      publicStreamable: true,
+      tokens: ['ROBOTS'],
+      isSingle: false,
+    });
+  });
+
+  it.each([
+    ['limit=abc', /limit/],
+    ['limit=0', /limit/],
+    ['pg=-1', /pg/],
+    ['operator=XOR', /operator/],
+    ['token=not%20a%20token!', /token/],
+    ['name=%21%21%21', /name/],
+  ])('refuses %s with 422 naming the parameter', async (qs, field) => {
+    const r = await search(qs);
+    expect(r.status).toBe(422);
+    expect((r.body as { message: string }).message).toMatch(field);
+  });
+});

@@ -1,0 +1,12 @@
+import { AlbumGrid } from '../../features/catalog/components/album-grid';
+
+export default function CatalogRoute() {
+  return (
+    <section aria-labelledby="catalog-title">
+      <h1 id="catalog-title" className="mb-6 text-2xl font-bold">
+        Catalog
+      </h1>
+      <AlbumGrid />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { ApiError } from './api-error';
+import { signRequest } from './signing';
+
+export interface ApiCredentials {
+  apiToken: string;
+  apiSecretKey: string;
+}
+
+export interface RequestOptions<S extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** path under the origin, e.g. /api/v1/music/catalog/albums */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: S;
+  /** sign the request with these credentials (protected endpoints) */
+  auth?: ApiCredentials | undefined;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+/** Called when a signed request gets 403: the session is dead and its credentials must go. */
+let onAuthRejected: (() => void) | undefined;
+export function setAuthRejectedHandler(fn: () => void): void {
+  onAuthRejected = fn;
+}
+
+export function apiUrl(path: string, query?: Record<string, string | number | undefined>): string {
+  const u = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
+  return u.toString();
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    const body = (await res.json()) as { message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // not JSON: keep the status line
+  }
+  const retry = Number(res.headers.get('retry-after'));
+  return new ApiError(res.status, message, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+}
+
+/** Calls the Tokenly API; the answer is parsed with the contract schema, or an ApiError thrown. */
+export async function apiRequest<S extends z.ZodType>(opts: RequestOptions<S>): Promise<z.output<S>> {
+  const method = opts.method ?? 'GET';
+  const url = apiUrl(opts.path, opts.query);
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.auth) {
+    Object.assign(
+      headers,
+      await signRequest({ method, url, body, apiToken: opts.auth.apiToken, secret: opts.auth.apiSecretKey }),
+    );
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body, signal: opts.signal ?? null });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'The server could not be reached. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    const err = await errorFrom(res);
+    if (res.status === 403 && opts.auth) onAuthRejected?.();
+    throw err;
+  }
+  const json: unknown = res.status === 204 ? {} : await res.json();
+  const parsed = opts.schema.safeParse(json);
+  if (!parsed.success) throw new ApiError(502, `The server sent an unexpected answer for ${opts.path}`);
+  return parsed.data;
+}

@@ -1,0 +1,17 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = process.env.API_ORIGIN ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    // `npm run dev`: the app with hot reload, talking to the same server.
+    // changeOrigin stays off: the Host the browser used is what a signed request names.
+    proxy: { '/api': server, '/media': server, '/v3': server },
+  },
+});
