@@ -118,7 +118,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       return reply.code(422).send({ message: e.message });
     }
     if (e.statusCode === 429) return reply.code(429).send({ message: e.message });
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: 'The request body is too large' });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send({ message: 'The request body is too large' });
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(415).send({ message: 'Send the body as JSON with Content-Type: application/json' });
     }

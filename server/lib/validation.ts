@@ -34,5 +34,9 @@ export function useZod(app: FastifyInstance): void {
     };
   };
   app.setValidatorCompiler(validator);
-  app.setSerializerCompiler<z.ZodType>(({ schema }) => (data) => JSON.stringify(schema.parse(data)));
+  app.setSerializerCompiler<z.ZodType>(
+    ({ schema }) =>
+      (data) =>
+        JSON.stringify(schema.parse(data)),
+  );
 }

@@ -19,7 +19,10 @@ const TYPES: Record<string, string> = {
 export const contentTypeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** Parses a single "bytes=a-b" range; null for none, "invalid" for one that cannot be served. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'invalid' {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | 'invalid' {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   // Several ranges at once are legal but no player asks for them: answer with the whole file.
@@ -103,6 +106,7 @@ export function mediaDirs(dataDir: string) {
 
 /** A file name from a URL, refused if it could leave its folder. */
 export function safeName(name: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name) || name.includes('..')) throw new HttpError(404, 'File not found');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name) || name.includes('..'))
+    throw new HttpError(404, 'File not found');
   return name;
 }

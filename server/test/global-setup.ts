@@ -25,7 +25,9 @@ export default async function setup(project: TestProject) {
   const db = await connect({});
   await migrate(db);
   await loadFixture(db);
-  const dump = await (db as unknown as { pglite: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).pglite.dumpDataDir('gzip');
+  const dump = await (db as unknown as { pglite: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).pglite.dumpDataDir(
+    'gzip',
+  );
   const file = path.join(dir, 'template.tar.gz');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await db.close();

@@ -9,7 +9,14 @@ import {
   resetEmailBodySchema,
   successSchema,
 } from '../../contract/account.js';
-import { createPasswordReset, login, logoutEverywhere, register, resetPassword, RESET_TOKEN_TTL_MIN } from './accounts-repo.js';
+import {
+  createPasswordReset,
+  login,
+  logoutEverywhere,
+  register,
+  resetPassword,
+  RESET_TOKEN_TTL_MIN,
+} from './accounts-repo.js';
 import { userOf, type AppContext } from './context.js';
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {

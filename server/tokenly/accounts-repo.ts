@@ -78,10 +78,14 @@ export async function logoutEverywhere(db: Queryable, userId: string): Promise<v
  * Creates a single-use reset token for the address, if an account has it. Returns the token (to be
  * mailed) or null; the caller answers the same either way.
  */
-export async function createPasswordReset(db: Queryable, email: string): Promise<{ token: string; username: string } | null> {
-  const r = await db.query<{ id: string; username: string }>('select id, username from users where lower(email) = lower($1)', [
-    email,
-  ]);
+export async function createPasswordReset(
+  db: Queryable,
+  email: string,
+): Promise<{ token: string; username: string } | null> {
+  const r = await db.query<{ id: string; username: string }>(
+    'select id, username from users where lower(email) = lower($1)',
+    [email],
+  );
   const user = r.rows[0];
   if (!user) return null;
   const token = randomAlnum(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789');

@@ -24,24 +24,47 @@ describe.each(backends())('accounts (%s)', (backend) => {
   };
 
   it('registers with an invitation code and answers with credentials shaped like the document', async () => {
-    const r = await post('/api/v1/account/register', { username: 'leroyjenkins', password: 'ASecretP4$$w0RD', email: 'leroy@test.com', code: F.invite });
+    const r = await post('/api/v1/account/register', {
+      username: 'leroyjenkins',
+      password: 'ASecretP4$$w0RD',
+      email: 'leroy@test.com',
+      code: F.invite,
+    });
     expect(r.status).toBe(200);
     const c = credentialsSchema.parse(r.body);
     expect(c.apiToken).toMatch(/^T[A-Za-z0-9]{15}$/);
     expect(c.apiSecretKey).toMatch(/^K[A-Za-z0-9]{40}$/);
     expect(c).toMatchObject({ username: 'leroyjenkins', email: 'leroy@test.com' });
-    const row = await s.db.query<{ password_hash: string }>('select password_hash from users where username = $1', ['leroyjenkins']);
+    const row = await s.db.query<{ password_hash: string }>('select password_hash from users where username = $1', [
+      'leroyjenkins',
+    ]);
     expect(row.rows[0]!.password_hash).toMatch(/^scrypt\$/);
     expect(row.rows[0]!.password_hash).not.toContain('ASecretP4');
   });
 
   it.each([
-    [{ username: 'newbie1', password: 'long-enough-pass', email: 'n1@test.com', code: 'WRONG' }, 422, /^code: .*invitation code/],
-    [{ username: 'leroyjenkins', password: 'long-enough-pass', email: 'other@test.com', code: F.invite }, 409, /^username: .*taken/],
-    [{ username: 'LEROYJENKINS', password: 'long-enough-pass', email: 'other@test.com', code: F.invite }, 409, /^username: .*taken/],
+    [
+      { username: 'newbie1', password: 'long-enough-pass', email: 'n1@test.com', code: 'WRONG' },
+      422,
+      /^code: .*invitation code/,
+    ],
+    [
+      { username: 'leroyjenkins', password: 'long-enough-pass', email: 'other@test.com', code: F.invite },
+      409,
+      /^username: .*taken/,
+    ],
+    [
+      { username: 'LEROYJENKINS', password: 'long-enough-pass', email: 'other@test.com', code: F.invite },
+      409,
+      /^username: .*taken/,
+    ],
     [{ username: 'someone', password: 'long-enough-pass', email: 'LEROY@test.com', code: F.invite }, 409, /^email: /],
     [{ username: 'weakling', password: 'short', email: 'w@test.com', code: F.invite }, 422, /password.*at least 10/],
-    [{ username: 'weakling', password: 'aaaaaaaaaaaaaaa', email: 'w@test.com', code: F.invite }, 422, /password.*too simple/],
+    [
+      { username: 'weakling', password: 'aaaaaaaaaaaaaaa', email: 'w@test.com', code: F.invite },
+      422,
+      /password.*too simple/,
+    ],
     [{ username: 'x', password: 'long-enough-pass', email: 'w@test.com', code: F.invite }, 422, /username/],
     [{ username: 'bademail', password: 'long-enough-pass', email: 'nope', code: F.invite }, 422, /email/],
     [{ username: 'nocode', password: 'long-enough-pass', email: 'nc@test.com' }, 422, /code/],
@@ -52,9 +75,19 @@ describe.each(backends())('accounts (%s)', (backend) => {
   });
 
   it('uses up a limited invitation code', async () => {
-    const first = await post('/api/v1/account/register', { username: 'once1', password: 'long-enough-pass', email: 'once1@test.com', code: F.limitedInvite });
+    const first = await post('/api/v1/account/register', {
+      username: 'once1',
+      password: 'long-enough-pass',
+      email: 'once1@test.com',
+      code: F.limitedInvite,
+    });
     expect(first.status).toBe(200);
-    const second = await post('/api/v1/account/register', { username: 'once2', password: 'long-enough-pass', email: 'once2@test.com', code: F.limitedInvite });
+    const second = await post('/api/v1/account/register', {
+      username: 'once2',
+      password: 'long-enough-pass',
+      email: 'once2@test.com',
+      code: F.limitedInvite,
+    });
     expect(second.status).toBe(422);
     const users = await s.db.query('select 1 from users where username = $1', ['once2']);
     expect(users.rows).toHaveLength(0);
@@ -64,7 +97,9 @@ describe.each(backends())('accounts (%s)', (backend) => {
     const ok = await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password });
     expect(ok.status).toBe(200);
     expect(credentialsSchema.parse(ok.body).username).toBe('alice');
-    expect((await post('/api/v1/account/login', { username: 'ALICE@example.com', password: F.users.alice.password })).status).toBe(200);
+    expect(
+      (await post('/api/v1/account/login', { username: 'ALICE@example.com', password: F.users.alice.password })).status,
+    ).toBe(200);
     const bad = await post('/api/v1/account/login', { username: 'alice', password: 'wrong-password' });
     expect(bad).toEqual({ status: 403, body: { message: 'Wrong username or password' } });
     const nobody = await post('/api/v1/account/login', { username: 'nobody', password: 'wrong-password' });
@@ -73,15 +108,24 @@ describe.each(backends())('accounts (%s)', (backend) => {
   });
 
   it('logout ends every session of the user', async () => {
-    const a = credentialsSchema.parse((await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).body);
-    const b = credentialsSchema.parse((await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).body);
+    const a = credentialsSchema.parse(
+      (await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).body,
+    );
+    const b = credentialsSchema.parse(
+      (await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).body,
+    );
     expect(await logoutOk(a)).toBe(200);
     expect(await logoutOk(b)).toBe(403);
     expect(await logoutOk(a)).toBe(403);
   });
 
   it('resets a password with an emailed single-use token, and answers unknown addresses alike', async () => {
-    await post('/api/v1/account/register', { username: 'forgetful', password: 'old-password-1', email: 'forget@test.com', code: F.invite });
+    await post('/api/v1/account/register', {
+      username: 'forgetful',
+      password: 'old-password-1',
+      email: 'forget@test.com',
+      code: F.invite,
+    });
     const unknown = await post('/api/v1/password/reset-email', { email: 'nobody@test.com' });
     const known = await post('/api/v1/password/reset-email', { email: 'forget@test.com' });
     expect(known).toEqual(unknown);
@@ -92,14 +136,24 @@ describe.each(backends())('accounts (%s)', (backend) => {
     const stored = await s.db.query<{ token_hash: string }>('select token_hash from password_resets');
     expect(stored.rows.some((r) => r.token_hash.includes(token))).toBe(false);
 
-    const wrong = await post('/api/v1/password/reset', { email: 'forget@test.com', token: 'NOTTHEONE', password: 'new-password-1' });
+    const wrong = await post('/api/v1/password/reset', {
+      email: 'forget@test.com',
+      token: 'NOTTHEONE',
+      password: 'new-password-1',
+    });
     expect(wrong.status).toBe(422);
     expect(String(wrong.body.message)).toMatch(/^token: /);
     const ok = await post('/api/v1/password/reset', { email: 'forget@test.com', token, password: 'new-password-1' });
     expect(ok).toEqual({ status: 200, body: { success: true } });
-    expect((await post('/api/v1/password/reset', { email: 'forget@test.com', token, password: 'new-password-2' })).status).toBe(422);
-    expect((await post('/api/v1/account/login', { username: 'forgetful', password: 'old-password-1' })).status).toBe(403);
-    expect((await post('/api/v1/account/login', { username: 'forgetful', password: 'new-password-1' })).status).toBe(200);
+    expect(
+      (await post('/api/v1/password/reset', { email: 'forget@test.com', token, password: 'new-password-2' })).status,
+    ).toBe(422);
+    expect((await post('/api/v1/account/login', { username: 'forgetful', password: 'old-password-1' })).status).toBe(
+      403,
+    );
+    expect((await post('/api/v1/account/login', { username: 'forgetful', password: 'new-password-1' })).status).toBe(
+      200,
+    );
   });
 
   it('refuses an expired reset token', async () => {
@@ -109,6 +163,8 @@ describe.each(backends())('accounts (%s)', (backend) => {
     await s.db.query("update password_resets set expires_at = now() - interval '1 minute'");
     const r = await post('/api/v1/password/reset', { email: F.users.alice.email, token, password: 'brand-new-pass-1' });
     expect(r.status).toBe(422);
-    expect((await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).status).toBe(200);
+    expect((await post('/api/v1/account/login', { username: 'alice', password: F.users.alice.password })).status).toBe(
+      200,
+    );
   });
 });

@@ -35,7 +35,9 @@ export async function changeBalance(
 }
 
 export async function balanceOf(db: Queryable, userId: string): Promise<number> {
-  const r = await db.query<{ balance_sat: number }>('select balance_sat from credit_balances where user_id = $1', [userId]);
+  const r = await db.query<{ balance_sat: number }>('select balance_sat from credit_balances where user_id = $1', [
+    userId,
+  ]);
   return r.rows[0]?.balance_sat ?? 0;
 }
 

@@ -57,10 +57,17 @@ export async function listGenres(db: Queryable, p: Paging) {
   );
   const count =
     r.rows[0]?.total ??
-    (await db.query<{ n: number }>(`select count(distinct genre)::int as n from songs where removed_at is null and genre <> ''`))
-      .rows[0]?.n ??
+    (
+      await db.query<{ n: number }>(
+        `select count(distinct genre)::int as n from songs where removed_at is null and genre <> ''`,
+      )
+    ).rows[0]?.n ??
     0;
-  return pageEnvelope(p, count, r.rows.map((g) => ({ genre: g.genre, songCount: g.song_count })));
+  return pageEnvelope(
+    p,
+    count,
+    r.rows.map((g) => ({ genre: g.genre, songCount: g.song_count })),
+  );
 }
 
 export async function listTags(db: Queryable, p: Paging) {
@@ -73,10 +80,17 @@ export async function listTags(db: Queryable, p: Paging) {
   );
   const count =
     r.rows[0]?.total ??
-    (await db.query<{ n: number }>(`select count(distinct t)::int as n from songs, unnest(tags) t where removed_at is null`))
-      .rows[0]?.n ??
+    (
+      await db.query<{ n: number }>(
+        `select count(distinct t)::int as n from songs, unnest(tags) t where removed_at is null`,
+      )
+    ).rows[0]?.n ??
     0;
-  return pageEnvelope(p, count, r.rows.map((t) => ({ tag: t.tag, songCount: t.song_count })));
+  return pageEnvelope(
+    p,
+    count,
+    r.rows.map((t) => ({ tag: t.tag, songCount: t.song_count })),
+  );
 }
 
 export async function publicProfile(db: Queryable, username: string): Promise<Record<string, unknown>> {

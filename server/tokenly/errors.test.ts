@@ -37,7 +37,11 @@ describe.each(backends())('error answers (%s)', (backend) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/^Malformed JSON body/);
-    const typed = await s.app.inject({ method: 'POST', url: '/api/v1/account/login', payload: { username: 5, password: 'x' } });
+    const typed = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/account/login',
+      payload: { username: 5, password: 'x' },
+    });
     expect(typed.statusCode).toBe(422);
     expect(typed.json().message).toMatch(/username/);
     const notObject = await s.app.inject({ method: 'POST', url: '/api/v1/account/login', payload: [1, 2] });
@@ -52,7 +56,13 @@ describe.each(backends())('error answers (%s)', (backend) => {
   });
 
   it('limits login attempts with 429 and Retry-After', async () => {
-    const attempt = () => s.app.inject({ method: 'POST', url: '/api/v1/account/login', remoteAddress: '10.9.9.9', payload: { username: 'alice', password: 'nope-nope-nope' } });
+    const attempt = () =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/v1/account/login',
+        remoteAddress: '10.9.9.9',
+        payload: { username: 'alice', password: 'nope-nope-nope' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await attempt()).statusCode);
     expect(statuses.slice(0, 3)).toEqual([403, 403, 403]);
@@ -61,7 +71,9 @@ describe.each(backends())('error answers (%s)', (backend) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().message).toMatch(/Too many requests/);
     // The public catalog is not held to the login limit.
-    expect((await s.app.inject({ method: 'GET', url: '/api/v1/genres', remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
+    expect((await s.app.inject({ method: 'GET', url: '/api/v1/genres', remoteAddress: '10.9.9.9' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('answers 503 with Retry-After while the maintenance switch is on', async () => {

@@ -35,10 +35,14 @@ describe('the signed string', () => {
         expect(u).not.toMatch(/[?#]/);
         expect(u).not.toMatch(/^https:\/\/[^/]+:443\//);
         expect(u).not.toMatch(/^http:\/\/[^/]+:80\//);
-        expect(url.startsWith(u.slice(0, u.indexOf('/', 8) === -1 ? u.length : u.indexOf('/', 8)).replace(/:(80|443)$/, ''))).toBe(true);
+        expect(
+          url.startsWith(u.slice(0, u.indexOf('/', 8) === -1 ? u.length : u.indexOf('/', 8)).replace(/:(80|443)$/, '')),
+        ).toBe(true);
       }),
     );
-    expect(signingUrl('https://music.tokenly.com:443/api/v1/music/mysongs?x=1')).toBe('https://music.tokenly.com/api/v1/music/mysongs');
+    expect(signingUrl('https://music.tokenly.com:443/api/v1/music/mysongs?x=1')).toBe(
+      'https://music.tokenly.com/api/v1/music/mysongs',
+    );
     expect(signingUrl('http://127.0.0.1:8080/api/v1/playlists')).toBe('http://127.0.0.1:8080/api/v1/playlists');
   });
 });
@@ -50,7 +54,10 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
   beforeAll(async () => {
     s = await testServer(backend);
     // A protected echo route, to check signatures over bodies before the protected API exists.
-    s.app.post('/api/v1/test/echo', { preValidation: s.ctx.requireUser }, async (req) => ({ user: req.user?.username, body: req.body }));
+    s.app.post('/api/v1/test/echo', { preValidation: s.ctx.requireUser }, async (req) => ({
+      user: req.user?.username,
+      body: req.body,
+    }));
     origin = await s.listen();
     const r = await fetch(`${origin}/api/v1/account/login`, {
       method: 'POST',
@@ -62,7 +69,11 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
   afterAll(() => s.shutdown());
 
   const call = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-    fetch(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body ? { body } : {}) });
+    fetch(`${origin}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body ? { body } : {}),
+    });
 
   it("accepts a request signed exactly like the document's curl example (openssl, echo -en)", async () => {
     const script = `
@@ -84,7 +95,12 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
     const raw = '{ "a" : 1,  "b": [1, 2] }';
     const compact = JSON.stringify(JSON.parse(raw));
     for (const signed of [raw, compact]) {
-      const r = await call('POST', '/api/v1/test/echo', signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, signed), raw);
+      const r = await call(
+        'POST',
+        '/api/v1/test/echo',
+        signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, signed),
+        raw,
+      );
       expect(r.status).toBe(200);
     }
   });
@@ -96,13 +112,45 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
   });
 
   it.each([
-    ['a wrong secret', () => signHeaders({ ...creds, apiSecretKey: `K${'x'.repeat(40)}` }, 'POST', `${origin}/api/v1/test/echo`, '{}'), /Invalid signature/],
-    ['an unknown token', () => signHeaders({ ...creds, apiToken: 'Tunknowntoken123' }, 'POST', `${origin}/api/v1/test/echo`, '{}'), /Unknown or expired/],
-    ['a missing header', () => { const h = signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}'); delete h['x-tokenly-auth-nonce']; return h; }, /Missing authentication headers/],
-    ['a signature for another URL', () => signHeaders(creds, 'POST', `${origin}/api/v1/test/other`, '{}'), /Invalid signature/],
-    ['a signature for another body', () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{"y":2}'), /Invalid signature/],
-    ['a nonce 301 s in the past', () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}', Math.floor(Date.now() / 1000) - 301), /nonce/],
-    ['a nonce 301 s in the future', () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}', Math.floor(Date.now() / 1000) + 301), /nonce/],
+    [
+      'a wrong secret',
+      () => signHeaders({ ...creds, apiSecretKey: `K${'x'.repeat(40)}` }, 'POST', `${origin}/api/v1/test/echo`, '{}'),
+      /Invalid signature/,
+    ],
+    [
+      'an unknown token',
+      () => signHeaders({ ...creds, apiToken: 'Tunknowntoken123' }, 'POST', `${origin}/api/v1/test/echo`, '{}'),
+      /Unknown or expired/,
+    ],
+    [
+      'a missing header',
+      () => {
+        const h = signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}');
+        delete h['x-tokenly-auth-nonce'];
+        return h;
+      },
+      /Missing authentication headers/,
+    ],
+    [
+      'a signature for another URL',
+      () => signHeaders(creds, 'POST', `${origin}/api/v1/test/other`, '{}'),
+      /Invalid signature/,
+    ],
+    [
+      'a signature for another body',
+      () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{"y":2}'),
+      /Invalid signature/,
+    ],
+    [
+      'a nonce 301 s in the past',
+      () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}', Math.floor(Date.now() / 1000) - 301),
+      /nonce/,
+    ],
+    [
+      'a nonce 301 s in the future',
+      () => signHeaders(creds, 'POST', `${origin}/api/v1/test/echo`, '{}', Math.floor(Date.now() / 1000) + 301),
+      /nonce/,
+    ],
   ])('refuses %s with 403', async (_what, headers, message) => {
     const r = await call('POST', '/api/v1/test/echo', headers(), '{}');
     expect(r.status).toBe(403);
@@ -113,18 +161,51 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
     const p = await testServer(backend, { PUBLIC_URL: 'https://music.example.org' });
     try {
       p.app.post('/api/v1/test/echo', { preValidation: p.ctx.requireUser }, async () => ({ ok: true }));
-      const login = await p.app.inject({ method: 'POST', url: '/api/v1/account/login', payload: { username: 'alice', password: F.users.alice.password } });
+      const login = await p.app.inject({
+        method: 'POST',
+        url: '/api/v1/account/login',
+        payload: { username: 'alice', password: F.users.alice.password },
+      });
       const c = credentialsSchema.parse(login.json());
       const good = signHeaders(c, 'POST', 'https://music.example.org/api/v1/test/echo', '{}');
-      expect((await p.app.inject({ method: 'POST', url: '/api/v1/test/echo', headers: { ...good, 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(200);
+      expect(
+        (
+          await p.app.inject({
+            method: 'POST',
+            url: '/api/v1/test/echo',
+            headers: { ...good, 'content-type': 'application/json' },
+            payload: '{}',
+          })
+        ).statusCode,
+      ).toBe(200);
       const local = signHeaders(c, 'POST', 'http://localhost:80/api/v1/test/echo', '{}');
-      expect((await p.app.inject({ method: 'POST', url: '/api/v1/test/echo', headers: { ...local, 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(403);
+      expect(
+        (
+          await p.app.inject({
+            method: 'POST',
+            url: '/api/v1/test/echo',
+            headers: { ...local, 'content-type': 'application/json' },
+            payload: '{}',
+          })
+        ).statusCode,
+      ).toBe(403);
     } finally {
       await p.shutdown();
     }
   });
   it('accepts the logout curl example, a GET signed over {} (last: it ends every session)', async () => {
-    const { creds: c2 } = { creds: credentialsSchema.parse(await (await call('POST', '/api/v1/account/login', {}, JSON.stringify({ username: 'alice', password: F.users.alice.password }))).json()) };
+    const { creds: c2 } = {
+      creds: credentialsSchema.parse(
+        await (
+          await call(
+            'POST',
+            '/api/v1/account/login',
+            {},
+            JSON.stringify({ username: 'alice', password: F.users.alice.password }),
+          )
+        ).json(),
+      ),
+    };
     const script = `
       API_TOKEN="${c2.apiToken}"; API_SECRET_KEY="${c2.apiSecretKey}"; NONCE=\`date +%s\`
       SIGNATURE=$(echo -en "GET\\n${origin}/api/v1/account/logout\\n{}\\n\${API_TOKEN}\\n\${NONCE}" \\
@@ -134,5 +215,4 @@ describe.each(backends())('HMAC request signing (%s)', (backend) => {
           -H "X-TOKENLY-AUTH-SIGNATURE: \${SIGNATURE}" ${origin}/api/v1/account/logout`;
     expect((await run('bash', ['-c', script])).stdout).toBe('200');
   });
-
 });

@@ -30,7 +30,11 @@ describe.each(backends())('public catalog endpoints (%s)', (backend) => {
     const albums = albumListSchema.parse(r.body);
     expect(albums.map((a) => a.name).sort()).toEqual(['Deep Ocean', 'Night Shift', 'Robot Dreams']);
     const robots = albums.find((a) => a.id === F.albums.robots)!;
-    expect(robots).toMatchObject({ songCount: 3, artistProfileID: F.artists.chips, releaseDate: '2016-01-10T00:00:00+0000' });
+    expect(robots).toMatchObject({
+      songCount: 3,
+      artistProfileID: F.artists.chips,
+      releaseDate: '2016-01-10T00:00:00+0000',
+    });
     expect(robots.artworkImage).toBe('http://music.test/media/artwork/robots.svg');
     expect(r.body).toEqual(expect.arrayContaining([expect.objectContaining({ artistProfileID: F.artists.chips })]));
   });
@@ -52,7 +56,12 @@ describe.each(backends())('public catalog endpoints (%s)', (backend) => {
     const songs = songListSchema.parse(r.body);
     expect(songs.map((x) => x.name)).toEqual(['Electric Sheep', 'Circuit Love', 'Silicon Heart']);
     expect(r.body).toEqual(expect.arrayContaining([expect.objectContaining({ usageProhbitions: '' })]));
-    expect(songs[0]).toMatchObject({ tokens: ['ROBOTS'], priceFloat: 2, priceSat: 200_000_000, releaseDate: '2016-03-26T20:31:12+0000' });
+    expect(songs[0]).toMatchObject({
+      tokens: ['ROBOTS'],
+      priceFloat: 2,
+      priceSat: 200_000_000,
+      releaseDate: '2016-03-26T20:31:12+0000',
+    });
     expect((await get(`/api/v1/music/catalog/songs/${F.albums.removed}`)).status).toBe(410);
   });
 
@@ -84,7 +93,13 @@ describe.each(backends())('public catalog endpoints (%s)', (backend) => {
 
   it('shows an artist profile with markdown bio and tags in both forms', async () => {
     const p = artistProfileSchema.parse((await get(`/api/v1/artist/profile/${F.artists.chips}`)).body);
-    expect(p).toMatchObject({ name: 'Mr. Chips', bio: 'AI __rock__.', tags: 'ai, rock', tagsArray: ['ai', 'rock'], active: true });
+    expect(p).toMatchObject({
+      name: 'Mr. Chips',
+      bio: 'AI __rock__.',
+      tags: 'ai, rock',
+      tagsArray: ['ai', 'rock'],
+      active: true,
+    });
     expect((await get('/api/v1/artist/profile/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 

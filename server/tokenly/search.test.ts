@@ -16,7 +16,10 @@ describe.each(backends())('library search (%s)', (backend) => {
   const names = async (qs: string) => {
     const r = await search(qs);
     expect(r.status).toBe(200);
-    return librarySongPageSchema.parse(r.body).items.map((i) => i.name).sort();
+    return librarySongPageSchema
+      .parse(r.body)
+      .items.map((i) => i.name)
+      .sort();
   };
 
   it('matches name keywords against song and album names, by word prefix', async () => {
@@ -37,7 +40,12 @@ describe.each(backends())('library search (%s)', (backend) => {
   });
 
   it('combines filters with OR by default and with AND on request', async () => {
-    expect(await names('genre=Rock&tag=night')).toEqual(['Circuit Love', 'Electric Eel', 'Midnight Robots', 'Street Lights']);
+    expect(await names('genre=Rock&tag=night')).toEqual([
+      'Circuit Love',
+      'Electric Eel',
+      'Midnight Robots',
+      'Street Lights',
+    ]);
     expect(await names('genre=Rock&tag=ocean&operator=AND')).toEqual(['Electric Eel']);
     expect(await names('genre=Rock&tag=ocean&operator=and')).toEqual(['Electric Eel']);
     expect(await names('name=electric&artist=whales&operator=AND')).toEqual(['Electric Eel']);

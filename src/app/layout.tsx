@@ -5,7 +5,10 @@ import { Skeleton } from '../components/ui/query-state';
 export function Layout() {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-black"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">

@@ -9,7 +9,9 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         retry: (failures, err) => err instanceof ApiError && err.isTransient && failures < 3,
         retryDelay: (attempt, err) =>
-          err instanceof ApiError && err.retryAfterSec ? err.retryAfterSec * 1000 : Math.min(1000 * 2 ** attempt, 15_000),
+          err instanceof ApiError && err.retryAfterSec
+            ? err.retryAfterSec * 1000
+            : Math.min(1000 * 2 ** attempt, 15_000),
       },
       mutations: { retry: false },
     },

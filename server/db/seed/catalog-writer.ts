@@ -74,7 +74,16 @@ export async function insertCatalog(db: Queryable, plan: CatalogPlan): Promise<v
     await db.query(
       `insert into albums (id, name, description, artist_profile_id, artist, artwork_path, release_date, public)
        values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [al.id, al.name, al.description, al.artistProfileId, al.artist, al.artworkPath, al.releaseDate, al.public ?? true],
+      [
+        al.id,
+        al.name,
+        al.description,
+        al.artistProfileId,
+        al.artist,
+        al.artworkPath,
+        al.releaseDate,
+        al.public ?? true,
+      ],
     );
   }
   const BATCH = 500;
@@ -131,5 +140,8 @@ export async function refreshSearchVectors(db: Queryable, onlyMissing = true): P
 }
 
 export async function ensureInvite(db: Queryable, code: string, usesLeft: number | null): Promise<void> {
-  await db.query('insert into invites (code, uses_left) values ($1, $2) on conflict (code) do nothing', [code, usesLeft]);
+  await db.query('insert into invites (code, uses_left) values ($1, $2) on conflict (code) do nothing', [
+    code,
+    usesLeft,
+  ]);
 }

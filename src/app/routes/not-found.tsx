@@ -7,7 +7,11 @@ export default function NotFoundRoute() {
         Page not found
       </h1>
       <p className="mt-2">
-        There is nothing at this address. <Link to="/" className="text-brand-600 underline">Go to the catalog</Link>.
+        There is nothing at this address.{' '}
+        <Link to="/" className="text-brand-600 underline">
+          Go to the catalog
+        </Link>
+        .
       </p>
     </section>
   );

@@ -10,7 +10,10 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
         : error.message
       : 'Something went wrong.';
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p>{message}</p>
       <button
         type="button"
@@ -24,7 +27,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">{children}</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      {children}
+    </p>
+  );
 }
 
 export function Skeleton({ className = '' }: { className?: string }) {

@@ -15,7 +15,8 @@ export const catalogQueries = {
   album: (id: string) =>
     queryOptions({
       queryKey: [...catalogQueries.all(), 'album', id] as const,
-      queryFn: ({ signal }) => apiRequest({ path: `/api/v1/music/album/${encodeURIComponent(id)}`, schema: albumSchema, signal }),
+      queryFn: ({ signal }) =>
+        apiRequest({ path: `/api/v1/music/album/${encodeURIComponent(id)}`, schema: albumSchema, signal }),
       staleTime: CATALOG_STALE_MS,
     }),
   albumSongs: (id: string) =>

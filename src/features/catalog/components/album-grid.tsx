@@ -6,7 +6,11 @@ export function AlbumGrid() {
   const albums = useQuery(catalogQueries.albums());
   if (albums.isPending) {
     return (
-      <div aria-busy="true" aria-label="Loading albums" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+      <div
+        aria-busy="true"
+        aria-label="Loading albums"
+        className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5"
+      >
         {Array.from({ length: 10 }, (_, i) => (
           <Skeleton key={i} className="aspect-square" />
         ))}
