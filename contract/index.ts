@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './catalog.js';
 export * from './account.js';
 export * from './signing.js';
+export * from './listener.js';

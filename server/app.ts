@@ -12,9 +12,11 @@ import { trackRoutes } from './lib/method-not-allowed.js';
 import { serverSecret } from './lib/secrets.js';
 import { SchemaError, useZod } from './lib/validation.js';
 import { createMailer, type Mailer } from './mail.js';
+import { grantedMediaRoutes } from './storage/grant-routes.js';
 import { publicMediaRoutes } from './storage/media-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
+import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
 
 export interface BuiltApp {
@@ -150,7 +152,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   publicRoutes(app, ctx);
   accountRoutes(app, ctx);
+  listenerRoutes(app, ctx);
   publicMediaRoutes(app, config.dataDir);
+  grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

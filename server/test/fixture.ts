@@ -135,9 +135,12 @@ export function fixturePlan(): CatalogPlan {
   };
 }
 
-export async function loadFixture(db: Db): Promise<void> {
+/** Every fixture song plays the same short real MP3 (see global-setup), stored under its own name. */
+export async function loadFixture(db: Db, audioSize: number): Promise<void> {
+  const plan = fixturePlan();
+  for (const s of plan.songs) Object.assign(s, { audioPath: `${s.id}.mp3`, audioSize });
   await db.transaction(async (tx) => {
-    await insertCatalog(tx, fixturePlan());
+    await insertCatalog(tx, plan);
     await tx.query('update albums set removed_at = now() where id = $1', [F.albums.removed]);
     await ensureInvite(tx, F.invite, null);
     await ensureInvite(tx, F.limitedInvite, 1);

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { encodeMp3 } from '../audio/codec/index.js';
+import { synthesizeSong, SYNTH_RATE } from '../audio/demo/synth.js';
 import { connect } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { loadFixture } from './fixture.js';
@@ -11,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplateUrl: string;
+    /** a short real MP3 that every fixture song plays */
+    fixtureMp3: string;
   }
 }
 
@@ -22,9 +26,22 @@ export const PG_TEMPLATE_DB = 'tokenly_test_template';
  */
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-test-'));
+  const mp3 = path.join(dir, 'fixture.mp3');
+  const pcm = synthesizeSong({
+    seed: 42,
+    durationSec: 6,
+    tempoBpm: 120,
+    key: 0,
+    scale: 'major',
+    instrument: 'piano',
+    drums: 'rock',
+  });
+  fs.writeFileSync(mp3, await encodeMp3({ sampleRate: SYNTH_RATE, channels: [pcm] }, { bitrate: 64 }));
+  const audioSize = fs.statSync(mp3).size;
+  project.provide('fixtureMp3', mp3);
   const db = await connect({});
   await migrate(db);
-  await loadFixture(db);
+  await loadFixture(db, audioSize);
   const dump = await (db as unknown as { pglite: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).pglite.dumpDataDir(
     'gzip',
   );
@@ -45,7 +62,7 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${PG_TEMPLATE_DB}`;
     const tdb = await connect({ databaseUrl: u.toString() });
     await migrate(tdb);
-    await loadFixture(tdb);
+    await loadFixture(tdb, audioSize);
     await tdb.close();
   }
   return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ import { loadConfig, type Config } from '../config.js';
 import { connect, type Db } from '../db/connection.js';
 import type { Mailer, OutgoingMail } from '../mail.js';
 import { buildSignedString } from '../../contract/signing.js';
+import { mediaDirs } from '../storage/files.js';
+import { fixturePlan } from './fixture.js';
 import { PG_TEMPLATE_DB } from './global-setup.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -63,6 +65,9 @@ export interface TestServer extends BuiltApp {
 export async function testServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
   const { db, drop } = await freshDb(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-data-'));
+  const audioDir = mediaDirs(dataDir).audio;
+  fs.mkdirSync(audioDir, { recursive: true });
+  for (const song of fixturePlan().songs) fs.copyFileSync(inject('fixtureMp3'), path.join(audioDir, `${song.id}.mp3`));
   const config = loadConfig({
     DATA_DIR: dataDir,
     WEB_ROOT: '',
@@ -110,4 +115,29 @@ export function signHeaders(
     'x-tokenly-auth-nonce': String(nonce),
     'x-tokenly-auth-signature': sig,
   };
+}
+
+/** A logged-in client of a listening test server that signs every request like the curl examples. */
+export async function signedClient(origin: string, username: string, password: string) {
+  const login = await fetch(`${origin}/api/v1/account/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`login of ${username} failed: ${login.status}`);
+  const creds = (await login.json()) as { id: string; apiToken: string; apiSecretKey: string };
+  const call = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
+    const url = new URL(path, origin);
+    const params = method === 'GET' ? JSON.stringify(Object.fromEntries(url.searchParams)) : body ? body : '{}';
+    return fetch(url, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...signHeaders(creds, method, `${url.origin}${url.pathname}`, params),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body }),
+    });
+  };
+  return { creds, call };
 }

@@ -120,6 +120,7 @@ create table user_profiles (
   user_id uuid primary key references users (id) on delete cascade,
   id uuid not null default gen_random_uuid(),
   data jsonb not null,
+  version bigint not null default 1,
   updated_at timestamptz not null default now()
 );
 

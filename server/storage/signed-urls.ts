@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+
+export type SignedKind = 'stream' | 'download';
+
+function mac(secret: string, kind: SignedKind, songId: string, userId: string, exp: number): string {
+  return crypto.createHmac('sha256', secret).update(`${kind}\n${songId}\n${userId}\n${exp}`).digest('base64url');
+}
+
+/** A URL to one song's file for one user until `exp` (Unix seconds); the secret stays on the server. */
+export function signMediaUrl(
+  origin: string,
+  secret: string,
+  kind: SignedKind,
+  songId: string,
+  userId: string,
+  exp: number,
+) {
+  return `${origin}/media/${kind}/${songId}?u=${userId}&e=${exp}&s=${mac(secret, kind, songId, userId, exp)}`;
+}
+
+export type SignedCheck = { ok: true; userId: string; exp: number } | { ok: false; reason: string };
+
+export function verifyMediaUrl(
+  secret: string,
+  kind: SignedKind,
+  songId: string,
+  q: { u?: string | undefined; e?: string | undefined; s?: string | undefined },
+  nowSec = Math.floor(Date.now() / 1000),
+): SignedCheck {
+  if (!q.u || !q.e || !q.s || !/^\d{1,12}$/.test(q.e)) return { ok: false, reason: 'This link is incomplete' };
+  const exp = Number(q.e);
+  const expected = Buffer.from(mac(secret, kind, songId, q.u, exp));
+  const given = Buffer.from(q.s);
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) {
+    return { ok: false, reason: 'This link is not valid' };
+  }
+  if (exp < nowSec) return { ok: false, reason: 'This link has expired: ask for a new one' };
+  return { ok: true, userId: q.u, exp };
+}

@@ -1,0 +1,76 @@
+import type { LedgerEntry, MySong } from '../../contract/listener.js';
+import type { Queryable } from '../db/connection.js';
+import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
+import { pageEnvelope, satToFloat, type Paging } from './format.js';
+
+/** Songs carrying a token the user holds, each with a signed download link to its file. */
+export async function mySongs(
+  db: Queryable,
+  userId: string,
+  downloadUrl: (songId: string) => string,
+): Promise<MySong[]> {
+  const r = await db.query<SongRow & { audio_path: string | null; audio_size: number | null }>(
+    `select ${SONG_COLUMNS}, s.audio_path, s.audio_size
+       from songs s join albums a on a.id = s.album_id
+      where s.removed_at is null and a.removed_at is null
+        and s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+      order by a.name, s.track_number`,
+    [userId],
+  );
+  return r.rows.map((row) => ({
+    ...toSong(row),
+    downloadUrl: row.audio_path ? downloadUrl(row.id) : null,
+    downloadSize: row.audio_size ?? 0,
+  }));
+}
+
+export async function ledgerPage(db: Queryable, userId: string, p: Paging) {
+  const r = await db.query<{
+    id: number;
+    amount_sat: number;
+    balance_after_sat: number;
+    kind: LedgerEntry['kind'];
+    song_id: string | null;
+    song_name: string | null;
+    memo: string;
+    created_at: Date;
+    total: number;
+  }>(
+    `select l.id, l.amount_sat, l.balance_after_sat, l.kind, l.song_id, s.name as song_name, l.memo, l.created_at,
+            count(*) over ()::int as total
+       from credit_ledger l left join songs s on s.id = l.song_id
+      where l.user_id = $1 order by l.id desc limit $2 offset $3`,
+    [userId, p.limit, p.page * p.limit],
+  );
+  return pageEnvelope(
+    p,
+    r.rows[0]?.total ?? 0,
+    r.rows.map((l) => ({
+      id: l.id,
+      amountFloat: satToFloat(l.amount_sat),
+      amountSat: l.amount_sat,
+      balanceAfterSat: l.balance_after_sat,
+      kind: l.kind,
+      songId: l.song_id,
+      songName: l.song_name,
+      memo: l.memo,
+      createdAt: new Date(l.created_at).toISOString(),
+    })),
+  );
+}
+
+/** For each token asked about: does the user hold at least the minimum (and more than zero)? */
+export async function tcaStatus(db: Queryable, userId: string, tokens: Record<string, number>) {
+  const names = Object.keys(tokens);
+  const r = await db.query<{ token: string; amount: number }>(
+    'select token, amount from token_holdings where user_id = $1 and token = any($2::text[])',
+    [userId, names.map((n) => n.toUpperCase())],
+  );
+  const held = new Map(r.rows.map((h) => [h.token, h.amount]));
+  const access: Record<string, boolean> = {};
+  for (const name of names) {
+    const amount = held.get(name.toUpperCase()) ?? 0;
+    access[name] = amount > 0 && amount >= tokens[name]!;
+  }
+  return { access };
+}

@@ -1,0 +1,168 @@
+import type { StreamAuth } from '../../contract/listener.js';
+import type { Db } from '../db/connection.js';
+import { gone, HttpError, notFound } from '../lib/errors.js';
+import { isUuid } from './catalog-repo.js';
+import { changeBalance } from './credits-repo.js';
+import { satToFloat } from './format.js';
+
+/** A paid or unlocked listen lasts this long: pausing, seeking and replaying inside it is free. */
+export const GRANT_TTL_SEC = 6 * 3600;
+
+interface SongRights {
+  id: string;
+  name: string;
+  tokens: string[];
+  public_streamable: boolean;
+  price_sat: number;
+  audio_path: string | null;
+  removed: boolean;
+}
+
+export interface Grant {
+  id: string;
+  authType: 'credits' | 'token';
+  token: string | null;
+  expiresAt: Date;
+  chargedSat: number;
+}
+
+export type Decision =
+  | { authorized: true; grant: Grant; balanceSat: number }
+  | { authorized: false; reason: string; requiredTokens: string[]; balanceSat: number };
+
+/**
+ * Decides and records a stream authorization in one transaction, with the user's balance row locked
+ * first: concurrent authorizations of one user queue up, so a song is never paid twice, the balance
+ * never goes below zero, and a debit never exists without its grant (or a grant without its debit).
+ */
+export async function authorizeStream(db: Db, userId: string, songId: string): Promise<Decision> {
+  if (!isUuid(songId)) throw notFound('Song');
+  return db.transaction(async (tx) => {
+    await tx.query('insert into credit_balances (user_id) values ($1) on conflict (user_id) do nothing', [userId]);
+    const bal = await tx.query<{ balance_sat: number }>(
+      'select balance_sat from credit_balances where user_id = $1 for update',
+      [userId],
+    );
+    let balanceSat = bal.rows[0]!.balance_sat;
+
+    const s = await tx.query<SongRights>(
+      `select s.id, s.name, s.tokens, s.public_streamable, s.price_sat, s.audio_path,
+              (s.removed_at is not null or a.removed_at is not null) as removed
+         from songs s join albums a on a.id = s.album_id where s.id = $1`,
+      [songId],
+    );
+    const song = s.rows[0];
+    if (!song) throw notFound('Song');
+    if (song.removed) throw gone('This song');
+    if (!song.audio_path)
+      throw new HttpError(503, 'This song is still being prepared: try again in a minute', { 'retry-after': '30' });
+
+    const existing = await tx.query<{
+      id: string;
+      auth_type: 'credits' | 'token';
+      token: string | null;
+      expires_at: Date;
+    }>(
+      `select id, auth_type, token, expires_at from stream_grants
+        where user_id = $1 and song_id = $2 and expires_at > now() + interval '60 seconds'
+        order by expires_at desc limit 1`,
+      [userId, songId],
+    );
+    const valid = existing.rows[0];
+    if (valid) {
+      const grant: Grant = {
+        id: valid.id,
+        authType: valid.auth_type,
+        token: valid.token,
+        expiresAt: valid.expires_at,
+        chargedSat: 0,
+      };
+      return { authorized: true, grant, balanceSat };
+    }
+
+    const held = await tx.query<{ token: string }>(
+      'select token from token_holdings where user_id = $1 and token = any($2::text[]) and amount > 0 order by token limit 1',
+      [userId, song.tokens],
+    );
+    const token = held.rows[0]?.token;
+    let ledgerId: number | null = null;
+    let chargedSat = 0;
+    if (!token) {
+      if (!song.public_streamable) {
+        return {
+          authorized: false,
+          reason: `"${song.name}" is only for holders of ${song.tokens.join(' or ')}`,
+          requiredTokens: song.tokens,
+          balanceSat,
+        };
+      }
+      if (song.price_sat > 0) {
+        const debit = await changeBalance(tx, userId, -song.price_sat, 'stream', {
+          songId,
+          memo: `Stream of ${song.name}`,
+        });
+        if (!debit) {
+          return {
+            authorized: false,
+            reason: `Not enough credits: "${song.name}" costs ${satToFloat(song.price_sat)} and your balance is ${satToFloat(balanceSat)}`,
+            requiredTokens: song.tokens,
+            balanceSat,
+          };
+        }
+        ledgerId = debit.ledgerId;
+        balanceSat = debit.balanceSat;
+        chargedSat = song.price_sat;
+      }
+    }
+    const g = await tx.query<{ id: string; expires_at: Date }>(
+      `insert into stream_grants (user_id, song_id, auth_type, token, ledger_id, expires_at)
+       values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) returning id, expires_at`,
+      [userId, songId, token ? 'token' : 'credits', token ?? null, ledgerId, GRANT_TTL_SEC],
+    );
+    const grant: Grant = {
+      id: g.rows[0]!.id,
+      authType: token ? 'token' : 'credits',
+      token: token ?? null,
+      expiresAt: g.rows[0]!.expires_at,
+      chargedSat,
+    };
+    return { authorized: true, grant, balanceSat };
+  });
+}
+
+export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth {
+  const base = { balanceFloat: satToFloat(d.balanceSat), balanceSat: d.balanceSat };
+  if (!d.authorized) {
+    return {
+      ...base,
+      authorized: false,
+      authType: null,
+      token: null,
+      streamUrl: null,
+      expiresAt: null,
+      chargedSat: 0,
+      reason: d.reason,
+      requiredTokens: d.requiredTokens,
+    };
+  }
+  return {
+    ...base,
+    authorized: true,
+    authType: d.grant.authType,
+    token: d.grant.token,
+    streamUrl,
+    expiresAt: new Date(d.grant.expiresAt).toISOString(),
+    chargedSat: d.grant.chargedSat,
+    reason: null,
+    requiredTokens: [],
+  };
+}
+
+/** Is there a live grant for this user and song? (The stream route checks before serving.) */
+export async function hasLiveGrant(db: Db, userId: string, songId: string): Promise<boolean> {
+  const r = await db.query(
+    'select 1 from stream_grants where user_id = $1 and song_id = $2 and expires_at > now() limit 1',
+    [userId, songId],
+  );
+  return r.rows.length > 0;
+}
