@@ -3,6 +3,7 @@ import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import { connect, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
@@ -33,7 +34,7 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-const API_PREFIXES = ['/api/', '/v3/', '/media/'];
+const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
 const SPA_CSP = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
@@ -92,7 +93,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const inMaintenance = maintenanceProbe(db);
   app.addHook('onRequest', async (req) => {
-    if (!API_PREFIXES.some((p) => req.url.startsWith(p))) return;
+    // Operator commands stay open: they are how maintenance is switched off again.
+    if (!API_PREFIXES.some((p) => req.url.startsWith(p)) || req.url.startsWith('/admin/')) return;
     if (await inMaintenance()) {
       throw new HttpError(503, "We're temporarily offline for maintenance. Please try again later.", {
         'retry-after': '60',
@@ -153,6 +155,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   publicRoutes(app, ctx);
   accountRoutes(app, ctx);
   listenerRoutes(app, ctx);
+  adminRoutes(app, db, config.dataDir);
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
 

@@ -1,0 +1,92 @@
+import type { Db } from '../db/connection.js';
+import { HttpError } from '../lib/errors.js';
+import { setMaintenance } from '../lib/maintenance.js';
+import { randomAlnum } from '../lib/random.js';
+import { balanceOf, changeBalance, setTokenHolding } from '../tokenly/credits-repo.js';
+import { satToFloat } from '../tokenly/format.js';
+
+/** Operator commands: one function each, run by the CLI directly or through the running server. */
+export type AdminCommand =
+  | { cmd: 'invite-create'; code?: string | undefined; uses?: number | null | undefined }
+  | { cmd: 'credits-grant'; username: string; amount: string; memo?: string | undefined }
+  | { cmd: 'tokens-grant'; username: string; token: string; amount?: number | undefined }
+  | { cmd: 'tokens-revoke'; username: string; token: string }
+  | { cmd: 'users-list' }
+  | { cmd: 'maintenance'; on: boolean };
+
+/** "12.5" credits → 1_250_000_000 sat, exactly (no floating point on money). */
+export function parseCredits(text: string): number {
+  const m = /^(\d{1,9})(?:\.(\d{1,8}))?$/.exec(text.trim());
+  if (!m)
+    throw new HttpError(422, `amount must be a positive number of credits with at most 8 decimals, got "${text}"`);
+  const sat = Number(m[1]) * 1e8 + Number((m[2] ?? '').padEnd(8, '0'));
+  if (sat <= 0) throw new HttpError(422, 'amount must be more than 0');
+  return sat;
+}
+
+async function userId(db: Db, username: string): Promise<string> {
+  const r = await db.query<{ id: string }>('select id from users where lower(username) = lower($1)', [username]);
+  if (!r.rows[0]) throw new HttpError(404, `no user named "${username}"`);
+  return r.rows[0].id;
+}
+
+const TOKEN = /^[A-Z0-9.]{1,40}$/;
+
+export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
+  switch (c.cmd) {
+    case 'invite-create': {
+      const code = (c.code ?? randomAlnum(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')).toUpperCase();
+      if (!/^[A-Z0-9-]{4,40}$/.test(code))
+        throw new HttpError(422, 'invitation codes are 4 to 40 letters, digits or dashes');
+      const uses = c.uses === undefined ? 1 : c.uses;
+      const r = await db.query(
+        'insert into invites (code, uses_left) values ($1, $2) on conflict (code) do nothing returning code',
+        [code, uses],
+      );
+      if (r.rows.length === 0) throw new HttpError(409, `the invitation code ${code} exists already`);
+      return `invitation code ${code} (${uses === null ? 'unlimited uses' : `${uses} use${uses === 1 ? '' : 's'}`})`;
+    }
+    case 'credits-grant': {
+      const sat = parseCredits(c.amount);
+      const id = await userId(db, c.username);
+      const r = await db.transaction((tx) =>
+        changeBalance(tx, id, sat, 'grant', { memo: c.memo ?? 'Granted by an operator' }),
+      );
+      return `granted ${satToFloat(sat)} credits to ${c.username}; balance ${satToFloat(r!.balanceSat)}`;
+    }
+    case 'tokens-grant':
+    case 'tokens-revoke': {
+      const token = c.token.toUpperCase();
+      if (!TOKEN.test(token)) throw new HttpError(422, `"${c.token}" is not a token name (letters, digits and dots)`);
+      const amount = c.cmd === 'tokens-grant' ? (c.amount ?? 1) : 0;
+      if (!Number.isSafeInteger(amount) || amount < 0)
+        throw new HttpError(422, 'the token amount must be a whole number');
+      const id = await userId(db, c.username);
+      await db.transaction((tx) => setTokenHolding(tx, id, token, amount));
+      return amount > 0 ? `${c.username} now holds ${amount} ${token}` : `${c.username} no longer holds ${token}`;
+    }
+    case 'users-list': {
+      const r = await db.query<{
+        id: string;
+        username: string;
+        email: string;
+        created_at: Date;
+        tokens: string | null;
+      }>(
+        `select u.id, u.username, u.email, u.created_at,
+                (select string_agg(token || ':' || amount, ' ' order by token) from token_holdings h where h.user_id = u.id) as tokens
+           from users u order by u.created_at, u.username`,
+      );
+      const lines = await Promise.all(
+        r.rows.map(async (u) => {
+          const credits = satToFloat(await balanceOf(db, u.id));
+          return `${u.username}\t${u.email}\t${credits} credits\t${u.tokens ?? '-'}`;
+        }),
+      );
+      return ['username\temail\tcredits\ttokens', ...lines].join('\n');
+    }
+    case 'maintenance':
+      await setMaintenance(db, c.on);
+      return `maintenance mode ${c.on ? 'on: the API answers 503 (within 2 s on every server)' : 'off'}`;
+  }
+}

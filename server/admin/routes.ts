@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { HttpError } from '../lib/errors.js';
+import { runAdmin, type AdminCommand } from './commands.js';
+
+export const adminTokenFile = (dataDir: string) => path.join(dataDir, 'admin-token');
+
+/** The token the CLI presents to a running server; readable only by the server's own user. */
+export function ensureAdminToken(dataDir: string): string {
+  const file = adminTokenFile(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The embedded database belongs to the one server process, so operator commands reach it through
+ * the server: loopback only, with the token from DATA_DIR/admin-token in a header.
+ */
+export function adminRoutes(app: FastifyInstance, db: Db, dataDir: string): void {
+  const token = Buffer.from(ensureAdminToken(dataDir));
+  app.post('/admin/v1/run', { logLevel: 'warn' }, async (req) => {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
+      throw new HttpError(403, 'Operator commands are taken from this machine only');
+    const given = Buffer.from(String(req.headers['x-admin-token'] ?? ''));
+    if (given.length !== token.length || !crypto.timingSafeEqual(given, token))
+      throw new HttpError(403, 'Wrong admin token');
+    return { output: await runAdmin(db, req.body as AdminCommand) };
+  });
+}
