@@ -1,0 +1,105 @@
+/**
+ * Throughput of the album list, a search and signed requests (my songs, stream authorization), each
+ * as a ratio to a bare Fastify route answering fixed JSON, measured side by side in one run.
+ *   npx tsx bench/api-throughput.ts [--seconds 8] [--connections 16]
+ * BENCH_DATABASE_URL=postgres://… runs the app on PostgreSQL instead of the embedded database.
+ */
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import { buildSignedString } from '../contract/signing.js';
+import crypto from 'node:crypto';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const seconds = arg('--seconds', 8);
+const connections = arg('--connections', 16);
+
+const child = spawn('node_modules/.bin/tsx', ['bench/api-server.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: process.env,
+});
+const first = await new Promise<string>((resolve) =>
+  readline.createInterface({ input: child.stdout! }).once('line', resolve),
+);
+const info = JSON.parse(first) as {
+  barePort: number;
+  appPort: number;
+  creds: { apiToken: string; apiSecretKey: string };
+  paidSongId: string;
+  backend: string;
+};
+
+function signed(method: string, path: string, body = '{}') {
+  const url = `http://127.0.0.1:${info.appPort}${path}`;
+  const nonce = Math.floor(Date.now() / 1000);
+  const sig = crypto
+    .createHmac('sha256', info.creds.apiSecretKey)
+    .update(buildSignedString({ method, url, params: body, apiToken: info.creds.apiToken, nonce }))
+    .digest('base64');
+  return {
+    'content-type': 'application/json',
+    'x-tokenly-auth-api-token': info.creds.apiToken,
+    'x-tokenly-auth-nonce': String(nonce),
+    'x-tokenly-auth-signature': sig,
+  };
+}
+
+async function measure(
+  name: string,
+  port: number,
+  path: string,
+  method: 'GET' | 'POST' = 'GET',
+  headers: Record<string, string> = {},
+) {
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    method,
+    headers,
+    connections,
+    duration: seconds,
+  });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { name, rps: r.requests.average, p99: r.latency.p99 };
+}
+
+// The paid song is authorized once: the benchmark then measures the repeat (grant reuse) path,
+// which is what a player does on seek, resume and replay.
+await fetch(`http://127.0.0.1:${info.appPort}/api/v1/stream/${info.paidSongId}`, {
+  method: 'POST',
+  headers: signed('POST', `/api/v1/stream/${info.paidSongId}`),
+});
+
+const results = [];
+results.push(await measure('bare route (baseline)', info.barePort, '/fixed'));
+results.push(await measure('album list', info.appPort, '/api/v1/music/catalog/albums'));
+results.push(await measure('search (genre OR tag)', info.appPort, '/api/v1/library?genre=Jazz&tag=calm'));
+results.push(
+  await measure(
+    'signed: my songs',
+    info.appPort,
+    '/api/v1/music/mysongs',
+    'GET',
+    signed('GET', '/api/v1/music/mysongs'),
+  ),
+);
+results.push(
+  await measure(
+    'signed: authorize stream',
+    info.appPort,
+    `/api/v1/stream/${info.paidSongId}`,
+    'POST',
+    signed('POST', `/api/v1/stream/${info.paidSongId}`),
+  ),
+);
+results.push(await measure('bare route (again)', info.barePort, '/fixed'));
+child.kill('SIGTERM');
+
+const base = (results[0]!.rps + results.at(-1)!.rps) / 2;
+console.log(
+  `backend: ${info.backend}; ${connections} connections, ${seconds} s each; baseline = mean of the two bare runs`,
+);
+console.log('| endpoint | req/s | ratio to bare | p99 ms |\n| --- | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${(r.rps / base).toFixed(2)} | ${r.p99} |`);
