@@ -32,7 +32,7 @@ await prepareDemoData(db, config, built.app.log);
 await db.query("update songs set audio_path = 'bench.mp3', audio_size = 1 where audio_path is null");
 await built.app.listen({ port: 0, host: '127.0.0.1' });
 
-const port = (s: typeof bare) => (s.server.address() as { port: number }).port;
+const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
 const appPort = port(built.app);
 const login = await fetch(`http://127.0.0.1:${appPort}/api/v1/account/login`, {
   method: 'POST',
