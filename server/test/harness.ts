@@ -91,6 +91,8 @@ export async function testServer(backend: Backend, env: Record<string, string> =
       return `http://127.0.0.1:${addr.port}`;
     },
     async shutdown() {
+      // Responses a test did not read to the end (audio) would hold the server open until they time out.
+      built.app.server.closeAllConnections();
       await built.close();
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

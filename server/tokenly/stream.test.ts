@@ -142,6 +142,29 @@ describe.each(backends())('stream authorization (%s)', (backend) => {
     expect(await ledgerMatchesBalance(s, alice.creds.id)).toBe(before - 200_000_000);
   });
 
+  it('leaves no debit without a grant when the authorization fails half-way', async () => {
+    const c = await signedClient(origin, 'alice', F.users.alice.password);
+    const before = await ledgerMatchesBalance(s, alice.creds.id);
+    const id = song('Unsigned Shanty');
+    // A fault after the debit: the grant cannot be written (as if the process died there).
+    await s.db.exec(`create function fail_grant() returns trigger language plpgsql as $$
+      begin raise exception 'simulated crash'; end $$`);
+    await s.db.exec(
+      `create trigger fail_grant before insert on stream_grants for each row execute function fail_grant()`,
+    );
+    try {
+      const r = await c.call('POST', `/api/v1/stream/${id}`);
+      expect(r.status).toBe(500);
+    } finally {
+      await s.db.exec('drop trigger fail_grant on stream_grants; drop function fail_grant()');
+    }
+    expect(await ledgerMatchesBalance(s, alice.creds.id)).toBe(before);
+    const debits = await s.db.query('select 1 from credit_ledger where song_id = $1', [id]);
+    expect(debits.rows).toHaveLength(0);
+    const ok = await authorize(c, id);
+    expect(ok).toMatchObject({ authorized: true, chargedSat: 200_000_000 });
+  });
+
   it('200 simultaneous authorizations with credits for 10 songs yield exactly 10 paid grants', async () => {
     const albumId = stableUuid('t:album:many');
     await s.db.query("insert into albums (id, name, artist) values ($1, 'Many Songs', 'Tester')", [albumId]);
