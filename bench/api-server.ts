@@ -15,8 +15,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-bench-'));
 const config = loadConfig({
   DATA_DIR: dataDir,
   WEB_ROOT: '',
-  RATE_LIMIT_PER_MIN: '100000000',
-  AUTH_RATE_LIMIT_PER_MIN: '100000000',
+  RATE_LIMIT_PER_MIN: '10000000',
+  AUTH_RATE_LIMIT_PER_MIN: '10000000',
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
 });
 

@@ -91,7 +91,7 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   WEB_ROOT: '',
   SEED_DEMO: '0',
-  RATE_LIMIT_PER_MIN: '100000000',
+  RATE_LIMIT_PER_MIN: '10000000',
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
 });
 const db = await openDatabase(config);
@@ -119,7 +119,8 @@ const byKind = new Map<string, number[]>();
 for (let i = 0; i < QUERIES; i++) {
   const [kind, make] = kinds[i % kinds.length]!;
   t = performance.now();
-  const r = await built.app.inject({ method: 'GET', url: `/api/v1/library?${make()}` });
+  // A distinct query string per request: the figure is the database, not the response cache.
+  const r = await built.app.inject({ method: 'GET', url: `/api/v1/library?${make()}&nocache=${i}` });
   const ms = performance.now() - t;
   if (r.statusCode !== 200) throw new Error(`${kind}: ${r.statusCode} ${r.body}`);
   all.push(ms);

@@ -43,6 +43,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     { preValidation: ctx.requireUser, schema: { response: { 200: emptyObjectSchema } } },
     async (req) => {
       await logoutEverywhere(db, userOf(req).id);
+      ctx.sessions.forgetUser(userOf(req).id);
       return {};
     },
   );
@@ -74,7 +75,8 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: strict, schema: { body: resetBodySchema, response: { 200: successSchema } } },
     async (req) => {
       const b = req.body as z.output<typeof resetBodySchema>;
-      await resetPassword(db, b.email, b.token, b.password);
+      const userId = await resetPassword(db, b.email, b.token, b.password);
+      ctx.sessions.forgetUser(userId);
       return { success: true as const };
     },
   );

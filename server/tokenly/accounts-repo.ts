@@ -96,9 +96,10 @@ export async function createPasswordReset(
   return { token, username: user.username };
 }
 
-export async function resetPassword(db: Db, email: string, token: string, password: string): Promise<void> {
+/** Sets the new password, uses up the token and ends every session; returns the user's id. */
+export async function resetPassword(db: Db, email: string, token: string, password: string): Promise<string> {
   const hash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const r = await tx.query<{ user_id: string }>(
       `update password_resets pr set used_at = now()
          from users u
@@ -113,5 +114,6 @@ export async function resetPassword(db: Db, email: string, token: string, passwo
     // Other pending tokens die with the password, and so does every session.
     await tx.query('update password_resets set used_at = now() where user_id = $1 and used_at is null', [userId]);
     await logoutEverywhere(tx, userId);
+    return userId;
   });
 }

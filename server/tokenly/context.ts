@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Mailer } from '../mail.js';
 import { requestOrigin } from '../lib/urls.js';
-import { verifyHmac, type AuthUser } from './hmac-auth.js';
+import { SessionCache, verifyHmac, type AuthUser } from './hmac-auth.js';
 
 /** What every route module receives: the database, configuration and services. */
 export interface AppContext {
@@ -15,17 +15,20 @@ export interface AppContext {
   origin(request: FastifyRequest): string;
   /** preValidation hook of protected routes: checks the HMAC signature and sets request.user */
   requireUser(request: FastifyRequest): Promise<void>;
+  sessions: SessionCache;
 }
 
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
+  const sessions = new SessionCache();
   return {
+    sessions,
     db,
     config,
     mailer,
     mediaSecret,
     origin: (request) => requestOrigin(request, config.publicUrl),
     async requireUser(request) {
-      request.user = await verifyHmac(db, request, config.publicUrl);
+      request.user = await verifyHmac(db, request, config.publicUrl, sessions);
     },
   };
 }

@@ -49,6 +49,44 @@ function sign(secret: string, message: string): Buffer {
   return crypto.createHmac('sha256', secret).update(message, 'utf8').digest();
 }
 
+interface SessionRow {
+  user_id: string;
+  secret_key: string;
+  username: string;
+  email: string;
+}
+
+/**
+ * Sessions looked up in the last moments, so that a burst of signed requests costs one query.
+ * Logout and password reset on this server forget the user's sessions at once; another server on
+ * the same database notices within the ttl.
+ */
+export class SessionCache {
+  private readonly map = new Map<string, { row: SessionRow; at: number }>();
+  constructor(private readonly ttlMs = 2000) {}
+
+  async lookup(db: Queryable, token: string): Promise<SessionRow | undefined> {
+    const hit = this.map.get(token);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.row;
+    const r = await db.query<SessionRow>(
+      `select s.user_id, s.secret_key, u.username, u.email
+         from api_sessions s join users u on u.id = s.user_id
+        where s.api_token = $1 and s.revoked_at is null`,
+      [token],
+    );
+    const row = r.rows[0];
+    if (row) {
+      if (this.map.size > 10_000) this.map.clear();
+      this.map.set(token, { row, at: Date.now() });
+    } else this.map.delete(token);
+    return row;
+  }
+
+  forgetUser(userId: string): void {
+    for (const [token, v] of this.map) if (v.row.user_id === userId) this.map.delete(token);
+  }
+}
+
 /**
  * Verifies the Tokenly HMAC headers of a request and returns its user; throws 403 otherwise.
  * Repeated identical signatures are accepted (honest clients send them within one second);
@@ -58,6 +96,7 @@ export async function verifyHmac(
   db: Queryable,
   request: FastifyRequest,
   publicUrl: string | undefined,
+  sessions: SessionCache,
   now = Date.now(),
 ): Promise<AuthUser> {
   const token = header(request, 'x-tokenly-auth-api-token');
@@ -78,13 +117,7 @@ export async function verifyHmac(
   } catch {
     throw forbidden('The signature is not valid base64');
   }
-  const r = await db.query<{ user_id: string; secret_key: string; username: string; email: string }>(
-    `select s.user_id, s.secret_key, u.username, u.email
-       from api_sessions s join users u on u.id = s.user_id
-      where s.api_token = $1 and s.revoked_at is null`,
-    [token.trim()],
-  );
-  const session = r.rows[0];
+  const session = await sessions.lookup(db, token.trim());
   // An unknown token still costs an HMAC, so that timing does not tell tokens apart.
   const secret = session?.secret_key ?? 'K-no-such-session';
   const url = requestOrigin(request, publicUrl) + requestPath(request);

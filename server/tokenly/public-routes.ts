@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   albumListSchema,
@@ -13,6 +13,7 @@ import {
 } from '../../contract/catalog.js';
 import { pagingQuerySchema } from '../../contract/common.js';
 import { profileSchema } from '../../contract/account.js';
+import { MicroCache } from '../lib/micro-cache.js';
 import { albumSongs, artistProfileExists, getAlbum, getArtistProfile, listAlbums } from './catalog-repo.js';
 import type { AppContext } from './context.js';
 import { listArtists, listGenres, listTags, publicProfile } from './directory-repo.js';
@@ -22,12 +23,28 @@ import { artistSongs, searchLibrary } from './search-repo.js';
 const albumIdParams = z.object({ albumId: z.string() });
 const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=300';
 
+/** Public catalog answers are the same for everyone: serialized once, shared for a moment. */
+const CACHE_TTL_MS = 2000;
+
 export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
+  const cache = new MicroCache<string>(CACHE_TTL_MS);
+  // The key has the origin: answers carry absolute artwork URLs.
+  const cached = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    schema: z.ZodType,
+    produce: () => Promise<unknown>,
+  ) => {
+    const body = await cache.get(`${ctx.origin(req)}${req.url}`, async () =>
+      JSON.stringify(schema.parse(await produce())),
+    );
+    return reply.type('application/json; charset=utf-8').send(body);
+  };
 
   app.get('/api/v1/music/catalog/albums', { schema: { response: { 200: albumListSchema } } }, async (req, reply) => {
     reply.header('cache-control', CATALOG_CACHE);
-    return listAlbums(db, ctx.origin(req));
+    return cached(req, reply, albumListSchema, () => listAlbums(db, ctx.origin(req)));
   });
 
   app.get(
@@ -36,7 +53,7 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const { albumId } = req.params as z.infer<typeof albumIdParams>;
       reply.header('cache-control', CATALOG_CACHE);
-      return albumSongs(db, albumId);
+      return cached(req, reply, songListSchema, () => albumSongs(db, albumId));
     },
   );
 
@@ -46,16 +63,17 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const { albumId } = req.params as z.infer<typeof albumIdParams>;
       reply.header('cache-control', CATALOG_CACHE);
-      return getAlbum(db, albumId, ctx.origin(req));
+      return cached(req, reply, albumSchema, () => getAlbum(db, albumId, ctx.origin(req)));
     },
   );
 
   app.get(
     '/api/v1/library',
     { schema: { querystring: searchQuerySchema, response: { 200: librarySongPageSchema } } },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query as z.output<typeof searchQuerySchema>;
-      return searchLibrary(db, q, paging(q), ctx.origin(req));
+      reply.header('cache-control', 'public, max-age=10');
+      return cached(req, reply, librarySongPageSchema, () => searchLibrary(db, q, paging(q), ctx.origin(req)));
     },
   );
 
@@ -64,7 +82,8 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { querystring: pagingQuerySchema, response: { 200: artistPageSchema } } },
     async (req, reply) => {
       reply.header('cache-control', CATALOG_CACHE);
-      return listArtists(db, paging(req.query as z.output<typeof pagingQuerySchema>), ctx.origin(req));
+      const p = paging(req.query as z.output<typeof pagingQuerySchema>);
+      return cached(req, reply, artistPageSchema, () => listArtists(db, p, ctx.origin(req)));
     },
   );
 
@@ -73,7 +92,8 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { querystring: pagingQuerySchema, response: { 200: genrePageSchema } } },
     async (req, reply) => {
       reply.header('cache-control', CATALOG_CACHE);
-      return listGenres(db, paging(req.query as z.output<typeof pagingQuerySchema>));
+      const p = paging(req.query as z.output<typeof pagingQuerySchema>);
+      return cached(req, reply, genrePageSchema, () => listGenres(db, p));
     },
   );
 
@@ -82,7 +102,8 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { querystring: pagingQuerySchema, response: { 200: tagPageSchema } } },
     async (req, reply) => {
       reply.header('cache-control', CATALOG_CACHE);
-      return listTags(db, paging(req.query as z.output<typeof pagingQuerySchema>));
+      const p = paging(req.query as z.output<typeof pagingQuerySchema>);
+      return cached(req, reply, tagPageSchema, () => listTags(db, p));
     },
   );
 
@@ -90,16 +111,23 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/api/v1/artist/profile/:profileId',
     { schema: { params: profileIdParams, response: { 200: artistProfileSchema } } },
-    async (req) => getArtistProfile(db, (req.params as z.infer<typeof profileIdParams>).profileId, ctx.origin(req)),
+    async (req, reply) => {
+      const { profileId } = req.params as z.infer<typeof profileIdParams>;
+      reply.header('cache-control', CATALOG_CACHE);
+      return cached(req, reply, artistProfileSchema, () => getArtistProfile(db, profileId, ctx.origin(req)));
+    },
   );
 
   app.get(
     '/api/v1/artist/:profileId/songs',
     { schema: { params: profileIdParams, querystring: pagingQuerySchema, response: { 200: librarySongPageSchema } } },
-    async (req) => {
+    async (req, reply) => {
       const { profileId } = req.params as z.infer<typeof profileIdParams>;
-      await artistProfileExists(db, profileId);
-      return artistSongs(db, profileId, paging(req.query as z.output<typeof pagingQuerySchema>), ctx.origin(req));
+      const p = paging(req.query as z.output<typeof pagingQuerySchema>);
+      return cached(req, reply, librarySongPageSchema, async () => {
+        await artistProfileExists(db, profileId);
+        return artistSongs(db, profileId, p, ctx.origin(req));
+      });
     },
   );
 
