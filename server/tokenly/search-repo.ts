@@ -26,8 +26,12 @@ export function keywordQuery(field: string, text: string): string {
     .join(' & ');
 }
 
-/** Songs visible in the public catalog: not removed, on a public album that is not removed. */
-const VISIBLE = 's.removed_at is null and a.public and a.removed_at is null';
+/**
+ * Songs visible in the public catalog: not removed, on a public album that is not removed. Hidden
+ * albums are few (a partial index lists them), so they are excluded by id instead of by a join.
+ */
+const VISIBLE = `s.removed_at is null
+  and s.album_id <> all(array(select id from albums where removed_at is not null or not public))`;
 
 export async function searchLibrary(
   db: Queryable,
@@ -56,28 +60,28 @@ export async function artistSongs(db: Queryable, profileId: string, p: Paging, o
   return pagedSongs(db, `${VISIBLE} and s.artist_profile_id = $1`, [profileId], p, origin);
 }
 
+/**
+ * One page of matching songs and the number of all matches. The matches are gathered narrow (id and
+ * name) and sorted; only the page's rows are joined to their albums and widened.
+ */
 async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Paging, origin: string) {
   const n = params.length;
-  const r = await db.query<LibrarySongRow>(
-    `select ${LIBRARY_COLUMNS}, count(*) over ()::int as total
-       from songs s join albums a on a.id = s.album_id
-      where ${where}
-      order by s.name, s.id
-      limit $${n + 1} offset $${n + 2}`,
+  const r = await db.query<LibrarySongRow & { id: string | null }>(
+    `with m as materialized (select s.id, s.name from songs s where ${where})
+     select c.total, x.* from (select count(*)::int as total from m) c
+     left join lateral (
+       select ${LIBRARY_COLUMNS}
+         from (select m.id from m order by m.name, m.id limit $${n + 1} offset $${n + 2}) pg
+         join songs s on s.id = pg.id join albums a on a.id = s.album_id
+     ) x on true
+     order by x.name, x.id`,
     [...params, p.limit, p.page * p.limit],
   );
-  let count = r.rows[0]?.total ?? 0;
-  if (r.rows.length === 0 && p.page > 0) {
-    // Past the last page the window function has no row to ride on: count separately.
-    const c = await db.query<{ total: number }>(
-      `select count(*)::int as total from songs s join albums a on a.id = s.album_id where ${where}`,
-      params,
-    );
-    count = c.rows[0]?.total ?? 0;
-  }
+  const count = r.rows[0]?.total ?? 0;
+  const rows = r.rows.filter((row) => row.id !== null);
   return pageEnvelope(
     p,
     count,
-    r.rows.map((row) => toLibrarySong(row, origin)),
+    rows.map((row) => toLibrarySong(row, origin)),
   );
 }

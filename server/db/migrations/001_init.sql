@@ -69,6 +69,8 @@ create table albums (
   created_at timestamptz not null default now()
 );
 create index albums_artist on albums (artist_profile_id);
+-- The few albums hidden from the catalog, so that searches exclude them without joining every album.
+create index albums_hidden on albums (id) where removed_at is not null or not public;
 
 create table songs (
   id uuid primary key default gen_random_uuid(),
@@ -108,11 +110,14 @@ create table songs (
 );
 create index songs_album on songs (album_id, track_number);
 create index songs_artist_profile on songs (artist_profile_id);
-create index songs_name_tsv on songs using gin (name_tsv);
-create index songs_artist_tsv on songs using gin (artist_tsv);
-create index songs_genre on songs (lower(genre));
-create index songs_tags on songs using gin (tags);
-create index songs_tokens on songs using gin (tokens);
+-- GIN without a pending list: the catalog is read far more than written, and a long pending list
+-- (after a bulk import) makes every search scan it.
+create index songs_name_tsv on songs using gin (name_tsv) with (fastupdate = off);
+create index songs_artist_tsv on songs using gin (artist_tsv) with (fastupdate = off);
+-- Covers a genre search (matches, their order and album) without visiting the table.
+create index songs_genre on songs (lower(genre)) include (name, album_id) where removed_at is null;
+create index songs_tags on songs using gin (tags) with (fastupdate = off);
+create index songs_tokens on songs using gin (tokens) with (fastupdate = off);
 create index songs_order on songs (name, id);
 
 -- Listener data ----------------------------------------------------------------------------------
