@@ -19,6 +19,10 @@ import { accountRoutes } from './tokenly/account-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
 import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
+import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
+import { startWorker } from './soundlinks/worker.js';
+import { verifyMediaUrl } from './storage/signed-urls.js';
+import { mediaDirs } from './storage/files.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -32,6 +36,8 @@ export interface BuildOptions {
   db?: Db;
   mailer?: Mailer;
   logger?: boolean;
+  /** run the encoding worker (default: as configured by SOUNDLINKS_WORKERS) */
+  worker?: boolean;
 }
 
 const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
@@ -156,6 +162,30 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   accountRoutes(app, ctx);
   listenerRoutes(app, ctx);
   adminRoutes(app, db, config.dataDir);
+
+  const worker =
+    opts.worker !== false && config.soundlinksWorkers > 0
+      ? startWorker({
+          db,
+          outDir: encodedDir(config.dataDir),
+          watermarkKey: config.watermarkKey,
+          concurrency: config.soundlinksWorkers,
+          log: app.log,
+          // A signed download link of this server is read from disk, not fetched over the network.
+          ownFile: async (url) => {
+            const m = /^\/media\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
+            if (!m) return undefined;
+            const q = Object.fromEntries(url.searchParams);
+            if (!verifyMediaUrl(ctx.mediaSecret, 'download', m[1]!, q).ok) return undefined;
+            const r = await db.query<{ audio_path: string | null }>('select audio_path from songs where id = $1', [
+              m[1],
+            ]);
+            const file = r.rows[0]?.audio_path;
+            return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : undefined;
+          },
+        })
+      : undefined;
+  soundlinksRoutes(app, { db, config, origin: ctx.origin, onQueued: () => worker?.poke() });
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
 
@@ -184,6 +214,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ctx,
     async close() {
       await app.close();
+      await worker?.stop();
       if (ownsDb) await db.close();
     },
   };

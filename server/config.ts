@@ -27,6 +27,10 @@ export interface Config {
   logLevel: string;
   /** where the built single-page app lives; undefined: do not serve it */
   webRoot: string | undefined;
+  /** secret key of the Soundlinks mark */
+  watermarkKey: string;
+  /** encoding jobs run at once by this server (0: this server runs none) */
+  soundlinksWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +39,8 @@ export class ConfigError extends Error {
 
 const DEMO_SOUNDLINKS_APP_ID = 'demo-app';
 const DEMO_SOUNDLINKS_APP_SECRET = 'demo-soundlinks-secret-change-me';
+// The mark CLI's default too, so that `npm run mark -- detect` reads the demo server's files.
+export const DEMO_WATERMARK_KEY = 'tokenly-demo-watermark-key';
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -73,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SOUNDLINKS_APP_SECRET must be set in production (the demo secret is refused)');
   }
   if (appSecret.length < 16) throw new ConfigError('SOUNDLINKS_APP_SECRET must be at least 16 characters');
+  const watermarkKey = env.WATERMARK_KEY || DEMO_WATERMARK_KEY;
+  if (production && watermarkKey === DEMO_WATERMARK_KEY) {
+    throw new ConfigError('WATERMARK_KEY must be set in production (the demo key is refused)');
+  }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']);
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
@@ -94,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
     webRoot: env.WEB_ROOT === '' ? undefined : path.resolve(env.WEB_ROOT || './dist'),
+    watermarkKey,
+    soundlinksWorkers: int(env, 'SOUNDLINKS_WORKERS', 1, 0, 16),
   };
 }

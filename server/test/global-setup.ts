@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const mp3 = path.join(dir, 'fixture.mp3');
   const pcm = synthesizeSong({
     seed: 42,
-    durationSec: 6,
+    durationSec: 20,
     tempoBpm: 120,
     key: 0,
     scale: 'major',

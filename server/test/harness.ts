@@ -62,7 +62,11 @@ export interface TestServer extends BuiltApp {
   shutdown(): Promise<void>;
 }
 
-export async function testServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export async function testServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+  opts: { worker?: boolean } = {},
+): Promise<TestServer> {
   const { db, drop } = await freshDb(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-data-'));
   const audioDir = mediaDirs(dataDir).audio;
@@ -77,7 +81,7 @@ export async function testServer(backend: Backend, env: Record<string, string> =
   });
   const mail: OutgoingMail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
-  const built = await buildApp(config, { db, mailer, logger: false });
+  const built = await buildApp(config, { db, mailer, logger: false, worker: opts.worker ?? false });
   return {
     ...built,
     db,

@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import type { Queryable } from '../db/connection.js';
+
+export interface JobRow {
+  id: string;
+  query: string;
+  src: string;
+  artist: string;
+  status: 'processing' | 'complete' | 'failed';
+  stage: 'queued' | 'running' | 'done';
+  message: string;
+  attempts: number;
+  mark_id: string | null;
+  result_path: string | null;
+}
+
+export const LEASE_SEC = 60;
+export const MAX_ATTEMPTS = 3;
+
+export async function createJob(db: Queryable, appId: string, src: string, artist: string): Promise<string> {
+  const query = crypto.randomBytes(18).toString('base64url');
+  await db.query('insert into soundlinks_jobs (query, app_id, src, artist) values ($1, $2, $3, $4)', [
+    query,
+    appId,
+    src,
+    artist,
+  ]);
+  return query;
+}
+
+export async function jobByQuery(db: Queryable, appId: string, query: string): Promise<JobRow | undefined> {
+  const r = await db.query<JobRow>('select * from soundlinks_jobs where query = $1 and app_id = $2', [query, appId]);
+  return r.rows[0];
+}
+
+/**
+ * Claims the oldest job that is waiting, or whose worker's lease ran out (the worker died). SKIP
+ * LOCKED lets several servers on one PostgreSQL claim different jobs without waiting on each other,
+ * and the lease makes a claimed job nobody else's until it expires.
+ */
+export async function claimJob(db: Queryable, workerId: string): Promise<JobRow | undefined> {
+  const r = await db.query<JobRow>(
+    `update soundlinks_jobs set stage = 'running', locked_by = $1, lease_until = now() + make_interval(secs => $2),
+            attempts = attempts + 1, message = 'Encoding', updated_at = now()
+      where id = (select id from soundlinks_jobs
+                   where stage = 'queued' or (stage = 'running' and lease_until < now())
+                   order by created_at for update skip locked limit 1)
+      returning *`,
+    [workerId, LEASE_SEC],
+  );
+  return r.rows[0];
+}
+
+export async function extendLease(db: Queryable, jobId: string, workerId: string): Promise<boolean> {
+  const r = await db.query(
+    `update soundlinks_jobs set lease_until = now() + make_interval(secs => $3)
+      where id = $1 and locked_by = $2 and stage = 'running' returning id`,
+    [jobId, workerId, LEASE_SEC],
+  );
+  return r.rows.length > 0;
+}
+
+/** Records the outcome, only if this worker still holds the job (a stolen lease writes nothing). */
+export async function finishJob(
+  db: Queryable,
+  jobId: string,
+  workerId: string,
+  outcome:
+    | { status: 'complete'; markId: string; resultPath: string; size: number }
+    | { status: 'failed' | 'retry'; message: string },
+): Promise<boolean> {
+  const r =
+    outcome.status === 'complete'
+      ? await db.query(
+          `update soundlinks_jobs set status = 'complete', stage = 'done', message = 'Encoded', mark_id = $3,
+                  result_path = $4, result_size = $5, locked_by = null, lease_until = null, updated_at = now()
+            where id = $1 and locked_by = $2 and stage = 'running' returning id`,
+          [jobId, workerId, outcome.markId, outcome.resultPath, outcome.size],
+        )
+      : await db.query(
+          `update soundlinks_jobs
+              set status = case when $3 = 'failed' or attempts >= $5 then 'failed' else 'processing' end,
+                  stage = case when $3 = 'failed' or attempts >= $5 then 'done' else 'queued' end,
+                  message = $4, locked_by = null, lease_until = null, updated_at = now()
+            where id = $1 and locked_by = $2 and stage = 'running' returning id`,
+          [jobId, workerId, outcome.status, outcome.message, MAX_ATTEMPTS],
+        );
+  return r.rows.length > 0;
+}
+
+/** With the embedded database only this process can run jobs: leases of a previous run are void. */
+export async function releaseOrphanedJobs(db: Queryable): Promise<void> {
+  await db.query(
+    `update soundlinks_jobs set stage = 'queued', locked_by = null, lease_until = null where stage = 'running'`,
+  );
+}
