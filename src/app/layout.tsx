@@ -1,6 +1,64 @@
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
+import { useLogout } from '../features/account/api/mutations';
+import { useUsername } from '../features/account/store';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
+    isActive ? 'text-brand-700 underline underline-offset-4 dark:text-brand-400' : ''
+  }`;
+
+const PUBLIC_LINKS = [
+  ['/', 'Catalog'],
+  ['/search', 'Search'],
+  ['/artists', 'Artists'],
+  ['/genres', 'Genres'],
+  ['/tags', 'Tags'],
+] as const;
+
+const PRIVATE_LINKS = [
+  ['/my-songs', 'My songs'],
+  ['/credits', 'Credits'],
+  ['/profile', 'Profile'],
+] as const;
+
+function AccountControls() {
+  const username = useUsername();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  if (!username) {
+    return (
+      <>
+        <NavLink to="/login" className={navClass}>
+          Log in
+        </NavLink>
+        <NavLink to="/register" className={navClass}>
+          Register
+        </NavLink>
+      </>
+    );
+  }
+  return (
+    <>
+      {PRIVATE_LINKS.map(([to, label]) => (
+        <NavLink key={to} to={to} className={navClass}>
+          {label}
+        </NavLink>
+      ))}
+      <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400">{username}</span>
+      <button
+        type="button"
+        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
+        disabled={logout.isPending}
+        className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        Log out
+      </button>
+    </>
+  );
+}
 
 export function Layout() {
   return (
@@ -12,10 +70,18 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-          <Link to="/" className="text-lg font-bold text-brand-600">
+        <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3">
+          <Link to="/" className="mr-4 text-lg font-bold text-brand-700 dark:text-brand-400">
             Tokenly Music
           </Link>
+          {PUBLIC_LINKS.map(([to, label]) => (
+            <NavLink key={to} to={to} end={to === '/'} className={navClass}>
+              {label}
+            </NavLink>
+          ))}
+          <span className="flex flex-1 flex-wrap items-center justify-end gap-2">
+            <AccountControls />
+          </span>
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
@@ -23,6 +89,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <NoticeBanner />
     </div>
   );
 }

@@ -1,13 +1,32 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
 
 // Each page is its own chunk, loaded when first visited.
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('./routes/catalog')).default }) },
-      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).default }) },
+      { index: true, lazy: page(() => import('./routes/catalog')) },
+      { path: 'albums/:albumId', lazy: page(() => import('./routes/album')) },
+      { path: 'artists', lazy: page(() => import('./routes/artists')) },
+      { path: 'artists/:profileId', lazy: page(() => import('./routes/artist')) },
+      { path: 'search', lazy: page(() => import('./routes/search')) },
+      { path: 'genres', lazy: page(() => import('./routes/genres')) },
+      { path: 'tags', lazy: page(() => import('./routes/tags')) },
+      { path: 'my-songs', lazy: page(() => import('./routes/my-songs')) },
+      { path: 'profile', lazy: page(() => import('./routes/profile')) },
+      { path: 'users/:username', lazy: page(() => import('./routes/user-profile')) },
+      { path: 'credits', lazy: page(() => import('./routes/credits')) },
+      { path: 'login', lazy: page(() => import('./routes/login')) },
+      { path: 'register', lazy: page(() => import('./routes/register')) },
+      { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },
+      { path: 'reset-password', lazy: page(() => import('./routes/reset-password')) },
+      { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],
   },
 ]);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { noticeActions } from './notices';
 import { signRequest } from './signing';
 
 export interface ApiCredentials {
@@ -20,9 +21,13 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal | undefined;
 }
 
-/** Called when a signed request gets 403: the session is dead and its credentials must go. */
-let onAuthRejected: (() => void) | undefined;
-export function setAuthRejectedHandler(fn: () => void): void {
+/**
+ * Called when a signed request gets 403: the session is dead and its credentials must go. It gets
+ * the credentials the request was signed with, so that a late answer to an old session's request
+ * does not end a newer session.
+ */
+let onAuthRejected: ((rejected: ApiCredentials) => void) | undefined;
+export function setAuthRejectedHandler(fn: (rejected: ApiCredentials) => void): void {
   onAuthRejected = fn;
 }
 
@@ -66,7 +71,10 @@ export async function apiRequest<S extends z.ZodType>(opts: RequestOptions<S>): 
   }
   if (!res.ok) {
     const err = await errorFrom(res);
-    if (res.status === 403 && opts.auth) onAuthRejected?.();
+    if (res.status === 403 && opts.auth) onAuthRejected?.(opts.auth);
+    // Queries retry these with backoff; the notice tells the person why the page is waiting.
+    if (res.status === 429) noticeActions.notify('Too many requests right now: retrying shortly.');
+    if (res.status === 503) noticeActions.notify('The service is busy or down for maintenance: retrying shortly.');
     throw err;
   }
   const json: unknown = res.status === 204 ? {} : await res.json();

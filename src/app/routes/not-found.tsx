@@ -1,6 +1,8 @@
+import { usePageTitle } from '../../lib/use-page-title';
 import { Link } from 'react-router';
 
 export default function NotFoundRoute() {
+  usePageTitle('Page not found');
   return (
     <section aria-labelledby="nf-title">
       <h1 id="nf-title" className="text-2xl font-bold">
@@ -8,7 +10,7 @@ export default function NotFoundRoute() {
       </h1>
       <p className="mt-2">
         There is nothing at this address.{' '}
-        <Link to="/" className="text-brand-600 underline">
+        <Link to="/" className="text-brand-700 underline dark:text-brand-400">
           Go to the catalog
         </Link>
         .

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import { usePrefetchAlbum } from '../api/prefetch';
 import { catalogQueries } from '../api/queries';
 
 export function AlbumGrid() {
   const albums = useQuery(catalogQueries.albums());
+  const prefetch = usePrefetchAlbum();
   if (albums.isPending) {
     return (
       <div
@@ -24,18 +27,26 @@ export function AlbumGrid() {
       {albums.data.map((album) => (
         <li key={album.id}>
           <article aria-label={album.name} className="group">
-            {album.artworkImage ? (
-              <img
-                src={album.artworkImage}
-                alt={`Artwork of ${album.name}`}
-                width={300}
-                height={300}
-                className="aspect-square w-full rounded-lg object-cover shadow"
-              />
-            ) : (
-              <div className="aspect-square w-full rounded-lg bg-slate-300 dark:bg-slate-700" />
-            )}
-            <h3 className="mt-2 truncate font-semibold">{album.name}</h3>
+            <Link
+              to={`/albums/${album.id}`}
+              aria-label={album.name}
+              onMouseEnter={() => prefetch(album.id)}
+              onFocus={() => prefetch(album.id)}
+              className="block rounded-lg focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              {album.artworkImage ? (
+                <img
+                  src={album.artworkImage}
+                  alt={`Artwork of ${album.name}`}
+                  width={300}
+                  height={300}
+                  className="aspect-square w-full rounded-lg object-cover shadow"
+                />
+              ) : (
+                <div className="aspect-square w-full rounded-lg bg-slate-300 dark:bg-slate-700" />
+              )}
+              <h2 className="mt-2 truncate font-semibold group-hover:underline">{album.name}</h2>
+            </Link>
             <p className="truncate text-sm text-slate-600 dark:text-slate-400">
               {album.artist} · {album.songCount} {album.songCount === 1 ? 'song' : 'songs'}
             </p>

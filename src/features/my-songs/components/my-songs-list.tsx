@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Credentials } from '../../../../contract/account';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import { safeHref } from '../../../lib/markdown';
+import { mySongsQueries } from '../api/queries';
+
+function formatSize(bytes: number): string {
+  if (bytes <= 0) return '';
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
+/** The songs the listener's tokens give them, each with its (signed, expiring) download link. */
+export function MySongsList({ auth }: { auth: Credentials }) {
+  const songs = useQuery(mySongsQueries.list(auth));
+  if (songs.isPending) {
+    return (
+      <div aria-busy="true" aria-label="Loading your songs" className="space-y-2">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-14" />
+        ))}
+      </div>
+    );
+  }
+  if (songs.isError) return <ErrorState error={songs.error} onRetry={() => void songs.refetch()} />;
+  if (songs.data.length === 0) {
+    return (
+      <EmptyState>
+        You do not own any songs yet. Songs unlocked by the tokens you hold appear here.{' '}
+        <Link to="/" className="text-brand-700 underline dark:text-brand-400">
+          Browse the catalog
+        </Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul aria-label="My songs" className="divide-y divide-slate-200 dark:divide-slate-800">
+      {songs.data.map((song) => {
+        const href = song.downloadUrl ? safeHref(song.downloadUrl) : null;
+        return (
+          <li key={song.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="truncate font-medium">{song.name}</p>
+              <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+                {song.artist} · {song.tokens.join(', ')}
+              </p>
+            </div>
+            {href ? (
+              <a
+                href={href}
+                download
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                Download<span className="sr-only"> {song.name}</span>
+                {song.downloadSize > 0 ? (
+                  <span className="ml-1 text-slate-600 dark:text-slate-400">({formatSize(song.downloadSize)})</span>
+                ) : null}
+              </a>
+            ) : (
+              <span className="text-sm text-slate-600 dark:text-slate-400">Being prepared, check back soon</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { hasFilters, parseSearch, toApiQuery, toSearchParams, validateFilters } from './search-params';
+
+describe('search params', () => {
+  it('round-trips a shared search through the URL', () => {
+    const url = new URLSearchParams('artist=Mr.%20Chips&genre=Rock&operator=and&pg=2');
+    const c = parseSearch(url);
+    expect(c).toEqual({
+      filters: { name: '', artist: 'Mr. Chips', genre: 'Rock', tag: '', token: '' },
+      operator: 'AND',
+      page: 2,
+    });
+    expect(toSearchParams(c).toString()).toBe('artist=Mr.+Chips&genre=Rock&operator=AND&pg=2');
+    expect(parseSearch(toSearchParams(c))).toEqual(c);
+  });
+
+  it('defaults to OR and page 0, and ignores junk', () => {
+    const c = parseSearch(new URLSearchParams('operator=xor&pg=-3&name=%20%20'));
+    expect(c.operator).toBe('OR');
+    expect(c.page).toBe(0);
+    expect(hasFilters(c)).toBe(false);
+    expect(toSearchParams(c).toString()).toBe('');
+  });
+
+  it('builds the API query with the operator', () => {
+    expect(toApiQuery(parseSearch(new URLSearchParams('tag=rock')))).toEqual({ tag: 'rock', operator: 'OR' });
+  });
+
+  it('checks token names like the server does', () => {
+    expect(validateFilters({ name: '', artist: '', genre: '', tag: '', token: 'NOT A TOKEN' }).token).toBeTruthy();
+    expect(validateFilters({ name: '', artist: '', genre: '', tag: '', token: 'LITTLECOLOR' })).toEqual({});
+  });
+});

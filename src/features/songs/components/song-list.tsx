@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { ApiCredentials } from '../../../lib/api-client';
+import { songsQueries } from '../api/queries';
+import { songAccess, tokensOf, type AccessInput, type SongAccess } from '../lib/access';
+import { AccessBadge } from './access-badge';
+
+/** The fields a row shows; album tracks and library songs both have them. */
+export interface SongRowData extends AccessInput {
+  id: string;
+  name: string;
+  artist: string;
+  artistProfileId: string | null;
+  albumId: string;
+  albumName?: string;
+  trackNumber?: number;
+  durationSec: number;
+}
+
+export interface SongListProps<S extends SongRowData> {
+  songs: readonly S[];
+  label: string;
+  auth: (ApiCredentials & { id: string }) | null;
+  /** show the album of each song (search, artist pages), not on the album's own page */
+  showAlbum?: boolean;
+  /** Playback slot for the player feature: rows that may play get a play button when set. */
+  onPlay?: (song: S, access: SongAccess) => void;
+  /** warm the cache before a link is followed (hover, focus) */
+  prefetchAlbum?: (albumId: string) => void;
+  prefetchArtist?: (profileId: string) => void;
+}
+
+export function formatDuration(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const linkClass = 'underline-offset-2 hover:underline focus-visible:underline';
+
+export function SongList<S extends SongRowData>(props: SongListProps<S>) {
+  const { songs, label, auth, showAlbum, onPlay, prefetchAlbum, prefetchArtist } = props;
+  const tokens = tokensOf(songs);
+  const held = useQuery(songsQueries.heldTokens(auth, tokens));
+  // Until the holdings are known, a signed-in listener's gated rows would read "Locked" wrongly.
+  const checking = auth !== null && tokens.length > 0 && held.isPending;
+  const heldSet = held.data ?? new Set<string>();
+
+  return (
+    <ol aria-label={label} className="divide-y divide-slate-200 dark:divide-slate-800">
+      {songs.map((song, i) => {
+        const access = songAccess(song, heldSet);
+        return (
+          <li
+            key={song.id}
+            aria-label={song.name}
+            className={`flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${access.playable ? '' : 'text-slate-600 dark:text-slate-400'}`}
+          >
+            <span className="w-6 shrink-0 text-right text-sm tabular-nums text-slate-600 dark:text-slate-400">
+              {song.trackNumber ?? i + 1}
+            </span>
+            {/* min-w-40: on a phone the badge wraps under a readable title rather than squeezing it */}
+            <div className="min-w-40 flex-1">
+              <p className="truncate font-medium">{song.name}</p>
+              <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+                {song.artistProfileId ? (
+                  <Link
+                    to={`/artists/${song.artistProfileId}`}
+                    className={linkClass}
+                    onMouseEnter={() => prefetchArtist?.(song.artistProfileId!)}
+                    onFocus={() => prefetchArtist?.(song.artistProfileId!)}
+                  >
+                    {song.artist}
+                  </Link>
+                ) : (
+                  song.artist
+                )}
+                {showAlbum && song.albumName ? (
+                  <>
+                    {' · '}
+                    <Link
+                      to={`/albums/${song.albumId}`}
+                      className={linkClass}
+                      onMouseEnter={() => prefetchAlbum?.(song.albumId)}
+                      onFocus={() => prefetchAlbum?.(song.albumId)}
+                    >
+                      {song.albumName}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            </div>
+            <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
+              <span className="sr-only">Duration </span>
+              {formatDuration(song.durationSec)}
+            </span>
+            {checking ? (
+              <span className="text-xs text-slate-600 dark:text-slate-400">Checking access…</span>
+            ) : (
+              <AccessBadge access={access} />
+            )}
+            {onPlay && access.playable && !checking ? (
+              <button
+                type="button"
+                onClick={() => onPlay(song, access)}
+                aria-label={`Play ${song.name}`}
+                className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+              >
+                Play
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
