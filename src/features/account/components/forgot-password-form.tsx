@@ -1,28 +1,19 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { resetEmailBodySchema } from '../../../../contract/account';
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
 import { useRequestPasswordReset } from '../api/mutations';
-import { checkWith } from '../lib/client-checks';
+import { useAccountForm } from '../lib/use-account-form';
 
 const FIELDS = ['email'] as const;
 
 export function ForgotPasswordForm() {
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FormErrors<'email'>>(noFormErrors);
   const request = useRequestPasswordReset();
-
-  const send = () => {
-    const local = checkWith(resetEmailBodySchema, { email });
-    if (local) return setErrors({ fields: local, general: [], retryable: false });
-    setErrors(noFormErrors);
-    request.mutate(email.trim(), { onError: (err) => setErrors(formErrorsFrom(err, FIELDS)) });
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send();
-  };
+  const { values, errors, send, submit, set } = useAccountForm(
+    FIELDS,
+    { email: '' },
+    { schema: resetEmailBodySchema, send: (v, onError) => request.mutate(v.email.trim(), { onError }) },
+  );
+  const email = values.email;
 
   if (request.isSuccess) {
     // The server answers the same for unknown addresses, so the page does too.
@@ -51,7 +42,7 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         required
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        onChange={set('email')}
         error={errors.fields.email}
       />
       <FormAlert messages={errors.general} onRetry={errors.retryable ? send : undefined} />

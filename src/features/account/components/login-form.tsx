@@ -1,31 +1,20 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
 import { useLogin } from '../api/mutations';
+import { useAccountForm } from '../lib/use-account-form';
 import { actions, useSessionEnded } from '../store';
 
 const FIELDS = ['username', 'password'] as const;
 type F = (typeof FIELDS)[number];
 
 export function LoginForm({ onDone }: { onDone: () => void }) {
-  const [values, setValues] = useState<Record<F, string>>({ username: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors<F>>(noFormErrors);
   const ended = useSessionEnded();
   const login = useLogin();
-
-  const send = () => {
-    setErrors(noFormErrors);
-    login.mutate(values, {
-      onSuccess: () => onDone(),
-      onError: (err) => setErrors(formErrorsFrom(err, FIELDS)),
-    });
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send();
-  };
-  const set = (f: F) => (e: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f]: e.target.value });
+  const { values, errors, send, submit, set } = useAccountForm<F>(
+    FIELDS,
+    { username: '', password: '' },
+    { send: (v, onError) => login.mutate(v, { onSuccess: () => onDone(), onError }) },
+  );
 
   return (
     <form onSubmit={submit} aria-label="Log in" className="space-y-4">

@@ -1,36 +1,22 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PASSWORD_MIN, registerBodySchema } from '../../../../contract/account';
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
 import { useRegister } from '../api/mutations';
-import { checkWith } from '../lib/client-checks';
+import { useAccountForm } from '../lib/use-account-form';
 
 const FIELDS = ['username', 'email', 'password', 'code'] as const;
 type F = (typeof FIELDS)[number];
 
 export function RegisterForm({ onDone, initialCode = '' }: { onDone: () => void; initialCode?: string }) {
-  const [values, setValues] = useState<Record<F, string>>({ username: '', email: '', password: '', code: initialCode });
-  const [errors, setErrors] = useState<FormErrors<F>>(noFormErrors);
   const register = useRegister();
-
-  const send = () => {
-    const local = checkWith(registerBodySchema, values);
-    if (local) {
-      setErrors({ fields: local, general: [], retryable: false });
-      return;
-    }
-    setErrors(noFormErrors);
-    register.mutate(values, {
-      onSuccess: () => onDone(),
-      onError: (err) => setErrors(formErrorsFrom(err, FIELDS)),
-    });
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send();
-  };
-  const set = (f: F) => (e: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f]: e.target.value });
+  const { values, errors, send, submit, set } = useAccountForm<F>(
+    FIELDS,
+    { username: '', email: '', password: '', code: initialCode },
+    {
+      schema: registerBodySchema,
+      send: (v, onError) => register.mutate(v, { onSuccess: () => onDone(), onError }),
+    },
+  );
 
   return (
     <form onSubmit={submit} aria-label="Create an account" noValidate className="space-y-4">

@@ -1,31 +1,20 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PASSWORD_MIN, resetBodySchema } from '../../../../contract/account';
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
 import { useResetPassword } from '../api/mutations';
-import { checkWith } from '../lib/client-checks';
+import { useAccountForm } from '../lib/use-account-form';
 
 const FIELDS = ['email', 'token', 'password'] as const;
 type F = (typeof FIELDS)[number];
 
 /** Completes a reset; the mail's link fills in the address and the code (?email=&token=). */
 export function ResetPasswordForm({ email, token }: { email: string; token: string }) {
-  const [values, setValues] = useState<Record<F, string>>({ email, token, password: '' });
-  const [errors, setErrors] = useState<FormErrors<F>>(noFormErrors);
   const reset = useResetPassword();
-
-  const send = () => {
-    const local = checkWith(resetBodySchema, values);
-    if (local) return setErrors({ fields: local, general: [], retryable: false });
-    setErrors(noFormErrors);
-    reset.mutate(values, { onError: (err) => setErrors(formErrorsFrom(err, FIELDS)) });
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send();
-  };
-  const set = (f: F) => (e: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f]: e.target.value });
+  const { values, errors, send, submit, set } = useAccountForm<F>(
+    FIELDS,
+    { email, token, password: '' },
+    { schema: resetBodySchema, send: (v, onError) => reset.mutate(v, { onError }) },
+  );
 
   if (reset.isSuccess) {
     return (
