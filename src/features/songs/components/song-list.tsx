@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiCredentials } from '../../../lib/api-client';
 import { songsQueries } from '../api/queries';
@@ -25,6 +26,11 @@ export interface SongListProps<S extends SongRowData> {
   showAlbum?: boolean;
   /** Playback slot for the player feature: rows that may play get a play button when set. */
   onPlay?: (song: S, access: SongAccess) => void;
+  /**
+   * More controls for a row, composed by the page from other features (queue, playlists):
+   * a feature does not reach into another's internals, the route wires them together.
+   */
+  actions?: (song: S, access: SongAccess, index: number) => ReactNode;
   /** warm the cache before a link is followed (hover, focus) */
   prefetchAlbum?: (albumId: string) => void;
   prefetchArtist?: (profileId: string) => void;
@@ -38,7 +44,7 @@ export function formatDuration(sec: number): string {
 const linkClass = 'underline-offset-2 hover:underline focus-visible:underline';
 
 export function SongList<S extends SongRowData>(props: SongListProps<S>) {
-  const { songs, label, auth, showAlbum, onPlay, prefetchAlbum, prefetchArtist } = props;
+  const { songs, label, auth, showAlbum, onPlay, actions, prefetchAlbum, prefetchArtist } = props;
   const tokens = tokensOf(songs);
   const held = useQuery(songsQueries.heldTokens(auth, tokens));
   // Until the holdings are known, a signed-in listener's gated rows would read "Locked" wrongly.
@@ -108,6 +114,7 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
                 Play
               </button>
             ) : null}
+            {actions && !checking ? actions(song, access, i) : null}
           </li>
         );
       })}
