@@ -14,6 +14,7 @@ import { serverSecret } from './lib/secrets.js';
 import { SchemaError, useZod } from './lib/validation.js';
 import { createMailer, type Mailer } from './mail.js';
 import { grantedMediaRoutes } from './storage/grant-routes.js';
+import { catalogPreloads } from './storage/page-preloads.js';
 import { publicMediaRoutes } from './storage/media-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
@@ -202,7 +203,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         );
       },
     });
+    const preloads = catalogPreloads(webRoot);
     app.get('/', (_req, reply) => {
+      if (preloads) reply.header('link', preloads);
       reply.header('cache-control', 'no-cache');
       reply.header('content-security-policy', SPA_CSP);
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

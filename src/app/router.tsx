@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Skeleton } from '../components/ui/query-state';
 import { Layout } from './layout';
 
 // Each page is its own chunk, loaded when first visited.
@@ -10,6 +11,8 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // The first page's chunk loads before the first render; this shows while it does.
+    hydrateFallbackElement: <Skeleton className="m-6 h-64" />,
     children: [
       { index: true, lazy: page(() => import('./routes/catalog')) },
       { path: 'albums/:albumId', lazy: page(() => import('./routes/album')) },

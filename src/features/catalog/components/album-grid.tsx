@@ -24,7 +24,7 @@ export function AlbumGrid() {
   if (albums.data.length === 0) return <EmptyState>No albums yet.</EmptyState>;
   return (
     <ul aria-label="Albums" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
-      {albums.data.map((album) => (
+      {albums.data.map((album, i) => (
         <li key={album.id}>
           <article aria-label={album.name} className="group">
             <Link
@@ -40,6 +40,9 @@ export function AlbumGrid() {
                   alt={`Artwork of ${album.name}`}
                   width={300}
                   height={300}
+                  // The first row is the page's largest paint; artwork further down waits its turn.
+                  fetchPriority={i < 5 ? 'high' : 'auto'}
+                  loading={i < 10 ? 'eager' : 'lazy'}
                   className="aspect-square w-full rounded-lg object-cover shadow"
                 />
               ) : (

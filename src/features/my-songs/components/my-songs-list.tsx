@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Credentials } from '../../../../contract/account';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { safeHref } from '../../../lib/markdown';
 import { mySongsQueries } from '../api/queries';
 
@@ -34,11 +35,15 @@ export function MySongsList({ auth }: { auth: Credentials }) {
     );
   }
   return (
-    <ul aria-label="My songs" className="divide-y divide-slate-200 dark:divide-slate-800">
-      {songs.data.map((song) => {
+    <VirtualList
+      items={songs.data}
+      label="My songs"
+      getKey={(song) => song.id}
+      className={ROW_SEPARATORS}
+      renderItem={(song, _i, rowProps) => {
         const href = song.downloadUrl ? safeHref(song.downloadUrl) : null;
         return (
-          <li key={song.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
+          <li {...rowProps} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{song.name}</p>
               <p className="truncate text-sm text-slate-600 dark:text-slate-400">
@@ -61,7 +66,7 @@ export function MySongsList({ auth }: { auth: Credentials }) {
             )}
           </li>
         );
-      })}
-    </ul>
+      }}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiCredentials } from '../../../lib/api-client';
+import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { songsQueries } from '../api/queries';
 import { songAccess, tokensOf, type AccessInput, type SongAccess } from '../lib/access';
 import { AccessBadge } from './access-badge';
@@ -52,12 +53,17 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
   const heldSet = held.data ?? new Set<string>();
 
   return (
-    <ol aria-label={label} className="divide-y divide-slate-200 dark:divide-slate-800">
-      {songs.map((song, i) => {
+    <VirtualList
+      as="ol"
+      items={songs}
+      label={label}
+      getKey={(song) => song.id}
+      className={ROW_SEPARATORS}
+      renderItem={(song, i, rowProps) => {
         const access = songAccess(song, heldSet);
         return (
           <li
-            key={song.id}
+            {...rowProps}
             aria-label={song.name}
             className={`flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${access.playable ? '' : 'text-slate-600 dark:text-slate-400'}`}
           >
@@ -117,7 +123,7 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
             {actions && !checking ? actions(song, access, i) : null}
           </li>
         );
-      })}
-    </ol>
+      }}
+    />
   );
 }

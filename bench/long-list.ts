@@ -1,0 +1,169 @@
+/**
+ * A 10,000-row list in the browser: "My songs" of a listener whose token unlocks 10,000 songs,
+ * served by the real app (demo data plus one generated album) to headless Chromium. Measures how
+ * many rows are in the DOM and the long tasks (> 50 ms) while the page is scrolled from top to
+ * bottom with the mouse wheel, then jumped with End/Home.
+ * Budget (issue 4): fewer than 300 rows in the DOM, no long task over 50 ms while scrolling.
+ *   npx vite build && npx tsx bench/long-list.ts [--rows 10000]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { runAdmin } from '../server/admin/commands.js';
+import { buildApp, openDatabase } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { insertCatalog, stableUuid } from '../server/db/seed/catalog-writer.js';
+import { prepareDemoData } from '../server/db/seed/demo.js';
+
+const i = process.argv.indexOf('--rows');
+const ROWS = i === -1 ? 10_000 : Number(process.argv[i + 1]);
+const PORT = 8198;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-long-list-'));
+const config = loadConfig({
+  ...process.env,
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  SOUNDLINKS_WORKERS: '0',
+  RATE_LIMIT_PER_MIN: '1000000',
+});
+const db = await openDatabase(config);
+const { app, close } = await buildApp(config, { db });
+// The demo users and catalog, without rendering their audio: this measures the list, not audio.
+await prepareDemoData(db, config, app.log);
+const artistId = stableUuid('bench:long-list:artist');
+const albumId = stableUuid('bench:long-list:album');
+await insertCatalog(db, {
+  artists: [
+    { id: artistId, name: 'Box Set Orchestra', website: '', bio: '', genre: 'Classical', tags: [], picturePath: null },
+  ],
+  albums: [
+    {
+      id: albumId,
+      name: 'The Complete Recordings',
+      description: '',
+      artistProfileId: artistId,
+      artist: 'Box Set Orchestra',
+      artworkPath: null,
+      releaseDate: null,
+    },
+  ],
+  songs: Array.from({ length: ROWS }, (_, n) => ({
+    id: stableUuid(`bench:long-list:song:${n}`),
+    albumId,
+    trackNumber: n + 1,
+    // Some titles are long, so rows wrap and are measured rather than assumed equal.
+    name: n % 7 === 0 ? `Movement ${n + 1}: a rather long title that wraps on narrow screens` : `Movement ${n + 1}`,
+    description: '',
+    artist: 'Box Set Orchestra',
+    artistProfileId: artistId,
+    genre: 'Classical',
+    tags: [],
+    tokens: ['BOXSET'],
+    publicStreamable: true,
+    priceSat: 100_000_000,
+    durationSec: 120 + (n % 300),
+    releaseDate: null,
+  })),
+});
+await runAdmin(db, { cmd: 'tokens-grant', username: 'demo', token: 'BOXSET' });
+await app.listen({ port: PORT, host: '127.0.0.1' });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`http://127.0.0.1:${PORT}/login`);
+await page.getByLabel('Username').fill('demo');
+await page.getByLabel('Password').fill('demo-password');
+await page.getByRole('button', { name: 'Log in' }).click();
+await page.getByRole('link', { name: 'My songs' }).first().waitFor();
+await page.getByRole('link', { name: 'My songs' }).first().click();
+const list = page.getByRole('list', { name: 'My songs' });
+await list.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+
+await page.evaluate(() => {
+  const w = window as unknown as { longTasks: { duration: number; at: number; y: number }[] };
+  w.longTasks = [];
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.longTasks.push({ duration: e.duration, at: e.startTime, y: window.scrollY });
+  }).observe({ type: 'longtask' });
+});
+const tracing = process.argv.includes('--trace');
+if (tracing) await browser.startTracing(page, { path: 'bench/.out/long-list-trace.json', screenshots: false });
+const rowsInDom = () => list.getByRole('listitem').count();
+const counts = [await rowsInDom()];
+const height = await page.evaluate(() => document.documentElement.scrollHeight);
+await page.mouse.move(640, 450);
+const started = Date.now();
+let wheels = 0;
+// Wheel down the whole list in 2,000 px steps, one per frame-ish, as a fast flick would.
+const atBottom = () =>
+  page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 10);
+while (!(await atBottom()) && wheels < 2000) {
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(16);
+  if (++wheels % 50 === 0) counts.push(await rowsInDom());
+}
+counts.push(await rowsInDom());
+// The last row of the list (the demo's own songs come after the box set in album order).
+if (process.argv.includes('--verbose'))
+  console.log(
+    await page.evaluate(() => ({
+      y: window.scrollY,
+      h: document.documentElement.scrollHeight,
+      last: [...document.querySelectorAll('li[aria-posinset]')].map((e) => e.getAttribute('aria-posinset')).slice(-3),
+      sizes: [...document.querySelectorAll('li[aria-posinset]')]
+        .slice(0, 3)
+        .map((e) => e.getBoundingClientRect().height),
+    })),
+  );
+const total = Number(await list.getByRole('listitem').first().getAttribute('aria-setsize'));
+const lastVisible = await list
+  .locator(`li[aria-posinset="${total}"]`)
+  .waitFor({ timeout: 5000 })
+  .then(
+    () => true,
+    () => false,
+  );
+await page.keyboard.press('Home');
+await page.waitForTimeout(300);
+await page.keyboard.press('End');
+await page.waitForTimeout(300);
+counts.push(await rowsInDom());
+const tasks = await page.evaluate(
+  () => (window as unknown as { longTasks: { duration: number; at: number; y: number }[] }).longTasks,
+);
+const longTasks = tasks.map((t) => t.duration);
+if (process.argv.includes('--verbose')) console.log(tasks);
+const seconds = (Date.now() - started) / 1000;
+
+if (tracing) await browser.stopTracing();
+await browser.close();
+await close();
+await db.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const maxRows = Math.max(...counts);
+const maxTask = longTasks.length ? Math.max(...longTasks) : 0;
+console.log(
+  `${ROWS} songs in "My songs", document ${height} px high, scrolled in ${wheels} wheel steps (${seconds.toFixed(1)} s)`,
+);
+console.log(
+  `rows in the DOM: at most ${maxRows} (samples ${counts.join(', ')}) — budget < 300 ${maxRows < 300 ? '✔' : '✘'}`,
+);
+console.log(`last song reached and visible: ${lastVisible ? 'yes' : 'NO'}`);
+console.log(
+  `long tasks while scrolling: ${longTasks.length}, longest ${maxTask.toFixed(0)} ms — budget none over 50 ms ${maxTask <= 50 ? '✔' : '✘'}`,
+);
