@@ -21,3 +21,24 @@ test('an unknown page shows the not-found page, not a blank screen', async ({ pa
   await page.getByRole('link', { name: 'Go to the catalog' }).click();
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the links fold behind a Menu button that opens, navigates and folds again', async ({ page }) => {
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link', { name: 'Search' })).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await nav.getByRole('link', { name: 'Search' }).click();
+    await expect(page.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link', { name: 'Artists' })).toBeHidden();
+    // the page itself does not overflow sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
@@ -60,6 +60,49 @@ function AccountControls() {
   );
 }
 
+/**
+ * On a phone the links fold behind a Menu button (a disclosure, not a modal: the page stays
+ * usable); from `md` up they sit in one row. Following a link folds the menu again.
+ */
+function MainNav() {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (open && openedAt !== pathname) setOpen(false);
+  return (
+    <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3">
+      <Link to="/" className="mr-4 text-lg font-bold text-brand-700 dark:text-brand-400">
+        Tokenly Music
+      </Link>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="main-links"
+        onClick={() => {
+          setOpenedAt(pathname);
+          setOpen(!open);
+        }}
+        className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm font-medium md:hidden dark:border-slate-700"
+      >
+        Menu
+      </button>
+      <div
+        id="main-links"
+        className={`${open ? 'flex' : 'hidden'} w-full flex-col items-start gap-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center`}
+      >
+        {PUBLIC_LINKS.map(([to, label]) => (
+          <NavLink key={to} to={to} end={to === '/'} className={navClass}>
+            {label}
+          </NavLink>
+        ))}
+        <span className="flex flex-col items-start gap-2 md:flex-1 md:flex-row md:flex-wrap md:items-center md:justify-end">
+          <AccountControls />
+        </span>
+      </div>
+    </nav>
+  );
+}
+
 export function Layout() {
   return (
     <div className="min-h-screen">
@@ -70,19 +113,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3">
-          <Link to="/" className="mr-4 text-lg font-bold text-brand-700 dark:text-brand-400">
-            Tokenly Music
-          </Link>
-          {PUBLIC_LINKS.map(([to, label]) => (
-            <NavLink key={to} to={to} end={to === '/'} className={navClass}>
-              {label}
-            </NavLink>
-          ))}
-          <span className="flex flex-1 flex-wrap items-center justify-end gap-2">
-            <AccountControls />
-          </span>
-        </nav>
+        <MainNav />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         <Suspense fallback={<Skeleton className="h-64" />}>
