@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
 
 const PORT = 8197;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-lcp-'));
@@ -34,18 +35,7 @@ for (let i = 0; i < 1200; i++) {
   if (files.length >= 61) break;
   await new Promise((r) => setTimeout(r, 100));
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const samples: number[] = [];
 for (let i = 0; i < 7; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { runAdmin } from '../server/admin/commands.js';
 import { buildApp, openDatabase } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
@@ -71,18 +72,7 @@ await insertCatalog(db, {
 await runAdmin(db, { cmd: 'tokens-grant', username: 'demo', token: 'BOXSET' });
 await app.listen({ port: PORT, host: '127.0.0.1' });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`http://127.0.0.1:${PORT}/login`);
 await page.getByLabel('Username').fill('demo');
