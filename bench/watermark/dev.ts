@@ -1,4 +1,4 @@
-// Diagnostic harness: npx tsx bench/watermark/dev.ts [attack...]
+// Diagnostic harness: node_modules/.bin/tsx bench/watermark/dev.ts [attack...]
 import { embed } from '../../server/audio/watermark/embed.js';
 import { findSync, softBits, decodeSoft } from '../../server/audio/watermark/detect.js';
 import { getLayout } from '../../server/audio/watermark/layout.js';

@@ -2,7 +2,7 @@
  * Watermark benchmark: inaudibility (SNR), robustness per attack (whole song, 10 s and 5 s excerpts),
  * false reads on unmarked material, and speed on a 3-minute song.
  *
- *   npx tsx bench/watermark/run.ts [--songs DIR] [--out bench/RESULTS-watermark.md] [--quick]
+ *   node_modules/.bin/tsx bench/watermark/run.ts [--songs DIR] [--out bench/RESULTS-watermark.md] [--quick]
  *
  * Attacks use the Debian lame / ffmpeg / sox binaries (bench only).
  */
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { decodeAudio } from '../../server/audio/codec/index.js';
 import type { PcmAudio } from '../../server/audio/codec/types.js';
 import { detect, embed } from '../../server/audio/watermark/index.js';
+import { demoSongs } from './demo-songs.js';
 import { ATTACKS, attack, requireTool } from '../../server/audio/watermark/testing/attacks.js';
 import {
   excerpt,
@@ -53,6 +54,10 @@ const songs: Song[] = [
   { name: 'loud / limited', pcm: loudSong(SONG_SECONDS, 44100, 24), id: 'fedcba9876543210' },
   { name: 'dense noise-like', pcm: noiseSong(SONG_SECONDS, 44100, 25), id: '00000000ffffffff' },
 ];
+// the demo catalog's songs (the issue's test set), at their real lengths (at least 20 s)
+const generated = songs.length;
+const demo = demoSongs(3);
+demo.forEach((d, i) => songs.push({ ...d, id: (0x0de0000000000000n + BigInt(i)).toString(16).padStart(16, '0') }));
 if (songsDir && existsSync(songsDir)) {
   for (const f of readdirSync(songsDir)
     .filter((f) => f.toLowerCase().endsWith('.mp3'))
@@ -127,6 +132,12 @@ const material: [string, (s: number) => PcmAudio][] = [
 ];
 const perKind = quick ? 5 : 30;
 for (const [name, gen] of material) for (let i = 0; i < perKind; i++) clips.push({ name, pcm: gen(seed++), key: KEY });
+// unmarked demo songs
+for (const d of demo) {
+  const dur = seconds(d.pcm);
+  for (let i = 0; i < (quick ? 2 : 6); i++)
+    clips.push({ name: 'demo songs', pcm: excerpt(d.pcm, ((dur - 10) * i) / 5, 10), key: KEY });
+}
 // marked audio read with the wrong key
 for (const song of songs.slice(0, 5)) {
   const marked = embed(excerpt(song.pcm, 0, 20), song.id, KEY);
@@ -173,7 +184,8 @@ const detectX = 180 / (td / 1000);
 log(`embed ${embedX.toFixed(0)}x, detect ${detectX.toFixed(0)}x real time`);
 
 // ---- report ----
-const pct = (t: Tally) => (t.n ? `${((100 * t.ok) / t.n).toFixed(0)}% (${t.ok}/${t.n})` : 'n/a');
+// one decimal unless exact, so that 956/960 does not print as 100%
+const pct = (t: Tally) => (t.n ? `${t.ok === t.n ? '100' : ((100 * t.ok) / t.n).toFixed(1)}% (${t.ok}/${t.n})` : 'n/a');
 const rows = ATTACKS.map((a) => `| ${a} | ${pct(per[a]!.whole)} | ${pct(per[a]!.s10)} | ${pct(per[a]!.s5)} |`);
 const tot = (k: 'whole' | 's10' | 's5', skipNone = true) =>
   ATTACKS.filter((a) => !skipNone || a !== 'none').reduce(
@@ -183,10 +195,10 @@ const tot = (k: 'whole' | 's10' | 's5', skipNone = true) =>
 const songRows = songs.map((s) => `| ${s.name} | ${ATTACKS.map((a) => perSong[s.name]![a]).join(' | ')} |`);
 const md = `# Watermark benchmark results
 
-Reproduce: \`npx tsx bench/watermark/run.ts${quick ? ' --quick' : ''}${songsDir ? ` --songs ${songsDir}` : ''}\`
+Reproduce: \`node_modules/.bin/tsx bench/watermark/run.ts${quick ? ' --quick' : ''}${songsDir ? ` --songs ${songsDir}` : ''}\`
 (${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, Node ${process.version}, ${os.platform()} ${os.release()}; single-threaded JS)
 
-Test set: ${songs.length} songs of ${SONG_SECONDS} s generated in code (\`server/audio/watermark/testing/signals.ts\`)${songsDir ? ` plus MP3s from ${songsDir}` : ''}.
+Test set: ${generated} songs of ${SONG_SECONDS} s generated in code (\`server/audio/watermark/testing/signals.ts\`) and ${demo.length} demo catalog songs (\`server/audio/demo\`, ${demo.map((d) => `${seconds(d.pcm).toFixed(0)} s`).join(', ')})${songsDir ? ` plus MP3s from ${songsDir}` : ''}.
 Attacks: \`server/audio/watermark/testing/attacks.ts\` (lame 3.100 CBR, ffmpeg native \`aac\`, ffmpeg \`libvorbis\`, sox \`rate -v\`, \`channels 1\`, \`vol\`, \`lowpass 5000\`; white noise added in JS).
 A read counts only if the exact 64-bit ID comes back. Excerpts: ${N10} x 10 s and ${N5} x 5 s per song and attack, spread over the song.
 

@@ -4,30 +4,20 @@ import { payloadBits } from './crc.js';
 import { convEncode } from './conv.js';
 import { idToBytes } from './id.js';
 import { getLayout } from './layout.js';
+import { informedGains } from './informed.js';
 import { fft, internalResampleOptions, monoAtRate, sineWindow } from './features.js';
-import {
-  BAND_W,
-  BIN_LO,
-  BINS,
-  CELLS,
-  DEFAULT_STRENGTH,
-  FFT_SIZE,
-  HOP,
-  HOPS_PER_SLOT,
-  PAIRS,
-  RATE,
-  SLOT,
-} from './params.js';
+import { BAND_W, BIN_LO, BINS, CELLS, DEFAULT_STRENGTH, FFT_SIZE, HOP, HOPS_PER_SLOT, RATE, SLOT } from './params.js';
 
 export interface EmbedOptions {
   /**
    * Fixed log-magnitude change per marked cell (e.g. 0.1 ~ +-0.9 dB). When omitted the strength is
-   * chosen per song so that the mark sits at `targetSnrDb` below the music.
+   * informed (per cell and per coded bit, see informed.ts) and scaled so that the mark sits at
+   * `targetSnrDb` below the music.
    */
   strength?: number;
   /** signal-to-mark ratio to aim for when `strength` is not given (default 30.5 dB) */
   targetSnrDb?: number;
-  /** upper bound for the automatic strength (default 0.3) */
+  /** largest log-magnitude change of a cell with the automatic strength (default 1 ~ +-8.7 dB) */
   maxStrength?: number;
 }
 
@@ -47,7 +37,7 @@ export function cellTargets(id: string | bigint, key: string): Float32Array {
  * Compute the watermark signal (at the internal rate) for a mono internal-rate signal.
  * gain(s, k) = exp(G(s,k)) is applied to the STFT of x; returns the difference (marked - x).
  */
-export function markDelta(x: Float32Array, targets: Float32Array, strength: number): Float32Array {
+export function markDelta(x: Float32Array, gains: Float32Array): Float32Array {
   const n = x.length;
   const delta = new Float32Array(n);
   const f = fft();
@@ -61,8 +51,8 @@ export function markDelta(x: Float32Array, targets: Float32Array, strength: numb
   const gain = new Float64Array(BINS);
   const lastFrame = Math.ceil(n / HOP);
   const nSlots = Math.ceil(n / SLOT);
-  const G = (s: number, k: number) =>
-    s < 0 || s >= nSlots ? 0 : (s & 1 ? -strength : strength) * targets[((s >> 1) % PAIRS) * BINS + k]!;
+  // gains[p * BINS + k]: log-gain of slot 2p (slot 2p + 1 gets its negative)
+  const G = (s: number, k: number) => (s < 0 || s >= nSlots ? 0 : (s & 1 ? -1 : 1) * gains[(s >> 1) * BINS + k]!);
   for (let t = -1; t < lastFrame; t++) {
     const start = t * HOP;
     const s = Math.floor(t / HOPS_PER_SLOT);
@@ -104,7 +94,23 @@ export function embed(pcm: PcmAudio, id: string | bigint, key: string, opts: Emb
     return { sampleRate: pcm.sampleRate, channels: chans.map((c) => new Float32Array(c)) };
   const n = chans[0]!.length;
   const x = monoAtRate(pcm);
-  const d22 = markDelta(x, targets, strength);
+  let se = 0;
+  for (const c of chans) for (let i = 0; i < n; i++) se += c[i]! * c[i]!;
+  let gains: Float32Array;
+  if (auto) {
+    gains = informedGains(x, targets, key, {
+      snrDb: opts.targetSnrDb ?? 30.5,
+      hostEnergy: se,
+      channels: chans.length,
+      sampleRate: pcm.sampleRate,
+      maxGain: opts.maxStrength,
+    });
+  } else {
+    const nPairs = Math.ceil(Math.ceil(x.length / SLOT) / 2);
+    gains = new Float32Array(nPairs * BINS);
+    for (let i = 0; i < gains.length; i++) gains[i] = strength * targets[i % CELLS]!;
+  }
+  const d22 = markDelta(x, gains);
   let d =
     pcm.sampleRate === RATE ? d22 : resample(d22, RATE, pcm.sampleRate, internalResampleOptions(RATE, pcm.sampleRate));
   if (d.length !== n) {
@@ -113,16 +119,14 @@ export function embed(pcm: PcmAudio, id: string | bigint, key: string, opts: Emb
     d = t;
   }
   if (auto) {
-    // scale the (nearly linear) mark so that signal / mark energy hits the target SNR
-    let se = 0;
-    for (const c of chans) for (let i = 0; i < n; i++) se += c[i]! * c[i]!;
+    // informedGains predicts the mark energy from the STFT; this small correction (the mark is nearly
+    // linear in the gains) makes signal / mark energy hit the target SNR exactly
     let de = 0;
     for (let i = 0; i < n; i++) de += d[i]! * d[i]!;
     de *= chans.length;
     if (de > 0 && se > 0) {
       const target = opts.targetSnrDb ?? 30.5;
-      const maxScale = (opts.maxStrength ?? 0.3) / strength;
-      const scale = Math.min(maxScale, Math.sqrt(se / de / 10 ** (target / 10)));
+      const scale = Math.min(1.1, Math.sqrt(se / de / 10 ** (target / 10)));
       for (let i = 0; i < n; i++) d[i]! *= scale;
     }
   }
