@@ -3,6 +3,7 @@
  * false reads on unmarked material, and speed on a 3-minute song.
  *
  *   node_modules/.bin/tsx bench/watermark/run.ts [--songs DIR] [--out bench/RESULTS-watermark.md] [--quick]
+ *   (--quick writes to the temp folder unless --out is given)
  *
  * Attacks use the Debian lame / ffmpeg / sox binaries (bench only).
  */
@@ -31,7 +32,9 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes('--quick');
-const outFile = flag('out') ?? 'bench/RESULTS-watermark.md';
+// A --quick run is a smoke check: it must not overwrite the recorded full results.
+const outFile =
+  flag('out') ?? (quick ? path.join(os.tmpdir(), 'RESULTS-watermark.quick.md') : 'bench/RESULTS-watermark.md');
 const songsDir = flag('songs');
 const KEY = 'bench-secret-key';
 const SONG_SECONDS = quick ? 30 : 60;
