@@ -3,6 +3,8 @@ import { librarySongListSchema } from '../../contract/catalog.js';
 import { playlistsSchema } from '../../contract/listener.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
+import type { HttpError } from '../lib/errors.js';
+import { readDocument, writeDocument } from './documents-repo.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 const songId = (albumId: string, n: number) => stableUuid(`t:song:${albumId}:${n}`);
@@ -85,5 +87,25 @@ describe.each(backends())('songs by id and playlist storage edge cases (%s)', (b
     const over = ofBytes(4097);
     expect(Buffer.byteLength(over)).toBe(4097);
     expect((await alice.call('PUT', '/api/v1/playlists', over)).status).toBe(413);
+  });
+
+  it('lets only one of several first conditional writes win, even with no stored document yet', async () => {
+    // a fresh user: no stored document, so no row for the first writers to lock
+    const reg = await fetch(`${origin}/api/v1/account/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'racer', password: 'racer-password-1', email: 'r@example.com', code: F.invite }),
+    });
+    expect(reg.status).toBe(200);
+    const { id: userId } = (await reg.json()) as { id: string };
+    // Warm connections, so that the writers really overlap instead of queuing for new ones.
+    await Promise.all(Array.from({ length: 16 }, () => s.db.query('select pg_sleep(0.05)')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) => writeDocument(s.db, 'playlists', userId, { [`tab ${i}`]: [] }, '"v0"')),
+    );
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as HttpError).statusCode).toBe(412);
+    expect((await readDocument(s.db, 'playlists', userId)).data).toEqual({ [`tab ${won[0]}`]: [] });
   });
 });
