@@ -3,7 +3,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
-import { useUsername } from '../features/account/store';
+import { useAuth, useUsername } from '../features/account/store';
+import { PlaylistEditorHost } from '../features/playlists/components/playlist-editor-host';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -20,6 +21,7 @@ const PUBLIC_LINKS = [
 
 const PRIVATE_LINKS = [
   ['/my-songs', 'My songs'],
+  ['/playlists', 'Playlists'],
   ['/credits', 'Credits'],
   ['/profile', 'Profile'],
 ] as const;
@@ -104,6 +106,7 @@ function MainNav() {
 }
 
 export function Layout() {
+  const auth = useAuth();
   return (
     <div className="min-h-screen">
       <a
@@ -121,6 +124,8 @@ export function Layout() {
         </Suspense>
       </main>
       <NoticeBanner />
+      {/* Playlist edits are saved in the background from any page: their news and questions. */}
+      {auth ? <PlaylistEditorHost key={auth.id} auth={auth} /> : null}
     </div>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  applyOp,
-  applyOps,
-  find,
-  namesOf,
-  sameIds,
-  uniqueName,
-  type PlaylistDoc,
-  type PlaylistOp,
-} from './document';
+import { applyOp, applyOps, find, namesOf, sameIds, uniqueName, type PlaylistDoc, type PlaylistOp } from './document';
 
 /**
  * Two tabs or devices edited the playlists: the server refused our save with 412. The edits made
