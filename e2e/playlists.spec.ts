@@ -105,7 +105,10 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await page.getByRole('button', { name: `Remove ${fromSearch} from the playlist` }).click();
   await expect.poll(() => playlistSongs(page)).toEqual([fromAlbum, fromArtist]);
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: /Delete/ }).getByRole('button', { name: 'Delete playlist' }).click();
+  await page
+    .getByRole('dialog', { name: /Delete/ })
+    .getByRole('button', { name: 'Delete playlist' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Playlists', level: 1 })).toBeVisible();
   await settled(page);
   await page.reload();
@@ -128,7 +131,11 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   // B loads its copy of the playlists first (the search rows' menus load them)...
   await b.goto('/search?artist=Mr.+Chips');
   await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
-  await b.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /to a playlist$/ }).first().click();
+  await b
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: /to a playlist$/ })
+    .first()
+    .click();
   await expect(b.getByRole('menuitem', { name: 'Mix', exact: true })).toBeVisible();
   await b.keyboard.press('Escape');
 
@@ -153,7 +160,10 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   await b.goto('/search?artist=Mr.+Chips');
   await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1)).toBeVisible();
   await a.getByRole('button', { name: 'Delete' }).click();
-  await a.getByRole('dialog', { name: /Delete/ }).getByRole('button', { name: 'Delete playlist' }).click();
+  await a
+    .getByRole('dialog', { name: /Delete/ })
+    .getByRole('button', { name: 'Delete playlist' })
+    .click();
   await settled(a);
   const row = b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1);
   const second = (await row.getAttribute('aria-label'))!;
@@ -236,7 +246,14 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
 
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Late night', level: 1 })).toBeVisible();
-  await expect.poll(async () => page.getByRole('list', { name: 'Shared songs' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(names);
+  await expect
+    .poll(async () =>
+      page
+        .getByRole('list', { name: 'Shared songs' })
+        .getByRole('listitem')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    )
+    .toEqual(names);
   await expect(page.getByRole('button', { name: /Remove|Move/ })).toHaveCount(0);
   await expectAccessible(page);
 

@@ -1,10 +1,9 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
 import { useAuth, useUsername } from '../features/account/store';
-import { PlaylistEditorHost } from '../features/playlists/components/playlist-editor-host';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -18,6 +17,11 @@ const PUBLIC_LINKS = [
   ['/genres', 'Genres'],
   ['/tags', 'Tags'],
 ] as const;
+
+// Only signed-in listeners edit playlists: the catalog's first load does not carry the editor.
+const PlaylistEditorHost = lazy(async () => ({
+  default: (await import('../features/playlists/components/playlist-editor-host')).PlaylistEditorHost,
+}));
 
 const PRIVATE_LINKS = [
   ['/my-songs', 'My songs'],
@@ -125,7 +129,11 @@ export function Layout() {
       </main>
       <NoticeBanner />
       {/* Playlist edits are saved in the background from any page: their news and questions. */}
-      {auth ? <PlaylistEditorHost key={auth.id} auth={auth} /> : null}
+      {auth ? (
+        <Suspense fallback={null}>
+          <PlaylistEditorHost key={auth.id} auth={auth} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -16,9 +16,7 @@ describe('shared playlist links', () => {
     const name = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
       .filter((s) => s.trim() === s && !control.test(s) && s !== '__proto__');
-    const id = fc
-      .string({ unit: 'grapheme', minLength: 1, maxLength: 10 })
-      .filter((s) => !control.test(s));
+    const id = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter((s) => !control.test(s));
     fc.assert(
       fc.property(name, fc.array(id, { maxLength: 20 }), (n, ids) => {
         fc.pre(n.length <= 100 && ids.every((x) => x.length <= 64));
