@@ -146,8 +146,11 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   await settled(a);
 
   // ...and B's save meets the server's 412: B merges, keeps both songs, and says so.
-  const fromB = await addFirstRowTo(b, 'Search results', 'Mix');
-  await expect(b.getByText('both sets of edits were kept')).toBeVisible();
+  const firstB = b.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+  const fromB = (await firstB.getAttribute('aria-label'))!;
+  await firstB.getByRole('button', { name: `Add ${fromB} to a playlist` }).click();
+  await b.getByRole('menuitem', { name: 'Mix', exact: true }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'both sets of edits were kept' })).toBeVisible();
   await settled(b);
 
   for (const p of [a, b]) {

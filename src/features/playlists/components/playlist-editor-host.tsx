@@ -19,9 +19,12 @@ export function PlaylistEditorHost({ auth }: { auth: PlaylistAuth }) {
         <p role="status" className="sr-only">
           {saving ? 'Saving playlists…' : ''}
         </p>
-        <div role="alert" aria-live="assertive">
-          {message?.kind === 'error' ? <MessageCard text={message.text} error /> : null}
-        </div>
+        {/* An alert is announced when it appears; an empty one would only be noise. */}
+        {message?.kind === 'error' ? (
+          <div role="alert" key={message.id}>
+            <MessageCard text={message.text} error />
+          </div>
+        ) : null}
         <div role="status" aria-live="polite">
           {message?.kind === 'info' ? <MessageCard text={message.text} /> : null}
         </div>
