@@ -8,7 +8,8 @@ import type { MergeConflict } from './lib/merge';
  */
 export interface EditorState {
   userId: string | null;
-  base: { doc: PlaylistDoc; etag: string | null } | null;
+  /** the server's version the pending edits apply to, and when it was received */
+  base: { doc: PlaylistDoc; etag: string | null; at: number } | null;
   pending: PlaylistOp[];
   saving: boolean;
   /** a merge asked the person: saving waits for their choice */

@@ -45,7 +45,7 @@ function rollBack(count: number, err: unknown): void {
   editorActions.tell('error', `Your playlists could not be saved (${reason(err)}). ${what} undone.`);
 }
 
-async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base: StoredPlaylists): Promise<void> {
+async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base: { doc: PlaylistDoc }): Promise<void> {
   let remote: StoredPlaylists;
   try {
     remote = await fetchPlaylists(auth);
@@ -53,23 +53,26 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
     rollBack(editorActions.get().pending.length, err);
     return;
   }
-  client.setQueryData(playlistQueries.document(auth).queryKey, remote);
   const merged = rebase(base.doc, editorActions.get().pending, remote.doc);
+  const fresh = { ...remote, at: Date.now() };
   if (merged.conflicts.length) {
-    editorActions.set({ base: remote, pending: merged.ops, conflicts: merged.conflicts });
+    editorActions.set({ base: fresh, pending: merged.ops, conflicts: merged.conflicts });
+    client.setQueryData(playlistQueries.document(auth).queryKey, remote);
     editorActions.tell('error', 'Your playlists were changed in another tab or device: choose what to keep.');
     return;
   }
   const tooBig = sizeProblem(applyOps(remote.doc, merged.ops));
   if (tooBig) {
-    editorActions.set({ base: remote, pending: [] });
+    editorActions.set({ base: fresh, pending: [] });
+    client.setQueryData(playlistQueries.document(auth).queryKey, remote);
     editorActions.tell(
       'error',
       `Your playlists were changed in another tab or device, and with your edits they would not fit: your edits were undone. ${tooBig}`,
     );
     return;
   }
-  editorActions.set({ base: remote, pending: merged.ops });
+  editorActions.set({ base: fresh, pending: merged.ops });
+  client.setQueryData(playlistQueries.document(auth).queryKey, remote);
   editorActions.tell('info', 'Your playlists were changed in another tab or device: both sets of edits were kept.');
 }
 
@@ -83,11 +86,12 @@ async function flush(auth: PlaylistAuth, client: QueryClient): Promise<void> {
   editorActions.set({ saving: true });
   try {
     const etag = await savePlaylists(auth, doc, base.etag);
-    const saved = { doc, etag };
-    editorActions.set({ base: saved, pending: editorActions.get().pending.slice(ops.length) });
+    // The editor's base is what the pages show from now on; the query follows once an older
+    // fetch still in flight is cancelled, so that it cannot bring the old version back.
+    editorActions.set({ base: { doc, etag, at: Date.now() }, pending: editorActions.get().pending.slice(ops.length) });
     const key = playlistQueries.document(auth).queryKey;
     await client.cancelQueries({ queryKey: key });
-    client.setQueryData(key, saved);
+    client.setQueryData(key, { doc, etag });
     channel?.postMessage({ userId: auth.id });
   } catch (err) {
     if (err instanceof ApiError && err.status === 412) await mergeAfterConflict(auth, client, base);
@@ -108,22 +112,28 @@ export function usePlaylistEditor(auth: PlaylistAuth) {
   const base = useEditorBase();
   const pending = usePending();
   useEffect(() => editorActions.forUser(auth.id), [auth.id]);
+  // A newer version fetched (another tab saved, the page came back into view) becomes the base,
+  // unless edits are on their way: those are merged with it when their save meets a 412.
+  const { data, dataUpdatedAt } = query;
+  useEffect(() => {
+    const st = editorActions.get();
+    if (!data || st.pending.length || st.saving || st.userId !== auth.id) return;
+    if (!st.base || dataUpdatedAt > st.base.at) editorActions.set({ base: { ...data, at: dataUpdatedAt } });
+  }, [auth.id, data, dataUpdatedAt, pending.length]);
 
-  const doc = useMemo(
-    () => (pending.length && base ? applyOps(base.doc, pending) : query.data?.doc),
-    [pending, base, query.data],
-  );
+  const doc = useMemo(() => (base ? applyOps(base.doc, pending) : data?.doc), [pending, base, data]);
 
   const edit = useCallback(
     (op: PlaylistOp): string | null => {
       editorActions.forUser(auth.id);
       const st = editorActions.get();
       const stored = client.getQueryData(playlistQueries.document(auth).queryKey);
-      const current = st.pending.length && st.base ? applyOps(st.base.doc, st.pending) : stored?.doc;
-      if (!current || !stored) return 'Your playlists have not loaded yet: try again in a moment.';
+      const base = st.base ?? (stored ? { ...stored, at: Date.now() } : null);
+      if (!base) return 'Your playlists have not loaded yet: try again in a moment.';
+      const current = applyOps(base.doc, st.pending);
       const problem = opProblem(current, op) ?? sizeProblem(applyOp(current, op));
       if (problem) return problem;
-      if (!st.pending.length) editorActions.set({ base: stored });
+      if (!st.base) editorActions.set({ base });
       editorActions.set({ pending: [...editorActions.get().pending, op] });
       void flush(auth, client);
       return null;

@@ -29,7 +29,13 @@ export function PlaylistEditorHost({ auth }: { auth: PlaylistAuth }) {
           {message?.kind === 'info' ? <MessageCard text={message.text} /> : null}
         </div>
       </div>
-      {conflicts.length ? <ConflictDialog key={conflicts.length} conflicts={conflicts} onResolve={resolve} /> : null}
+      {conflicts.length ? (
+        <ConflictDialog
+          key={conflicts.map((c) => c.names.join('/')).join('|')}
+          conflicts={conflicts}
+          onResolve={resolve}
+        />
+      ) : null}
     </>
   );
 }
