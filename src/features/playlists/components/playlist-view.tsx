@@ -11,6 +11,7 @@ import { formatLength, songCount } from '../lib/format';
 import { editorActions } from '../store';
 import { NewPlaylistDialog } from './new-playlist-dialog';
 import { PlaylistSongs } from './playlist-songs';
+import { RoomLeft } from './room-left';
 import { ShareDialog } from './share-dialog';
 
 export interface PlaylistViewProps {
@@ -100,6 +101,7 @@ export function PlaylistView(props: PlaylistViewProps) {
             Delete
           </button>
         </div>
+        <RoomLeft doc={doc} />
       </header>
 
       {playlist.ids.length === 0 ? (

@@ -78,8 +78,8 @@ function outcome(cur: PlaylistDoc, at: PlaylistDoc, op: PlaylistOp): Outcome {
       const mine = find(at, op.name);
       if (!there || !mine) return { kind: 'fail' };
       const i = sameEntry(mine.ids, op.kind === 'remove' ? op.index : op.from, there.ids);
-      // Removed elsewhere too: the song is gone either way.
-      if (i < 0) return { kind: 'skip' };
+      // Removed elsewhere too: the song is gone either way. Moved here but removed there: ask.
+      if (i < 0) return op.kind === 'remove' ? { kind: 'skip' } : { kind: 'fail' };
       if (op.kind === 'remove') return { kind: 'apply', op: { ...op, index: i } };
       const to = Math.min(Math.max(op.to, 0), there.ids.length - 1);
       return { kind: 'apply', op: { ...op, from: i, to } };
