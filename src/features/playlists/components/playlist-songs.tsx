@@ -41,6 +41,7 @@ export function PlaylistSongs(props: PlaylistSongsProps) {
   const { ids, songs, label, renderAccess, renderActions, onMove, onRemove } = props;
   const keys = rowKeys(ids);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dragOver, setDragOver] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<{ key: string; dir: 'up' | 'down' } | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -80,17 +81,25 @@ export function PlaylistSongs(props: PlaylistSongsProps) {
                 e.dataTransfer.setData('text/plain', String(i));
               }}
               onDragOver={(e) => {
-                if (dragFrom !== null) e.preventDefault();
+                if (dragFrom === null) return;
+                e.preventDefault();
+                if (dragOver !== i) setDragOver(i);
               }}
               onDrop={(e) => {
                 e.preventDefault();
                 if (dragFrom !== null) move(dragFrom, i, 'drag');
                 setDragFrom(null);
+                setDragOver(null);
               }}
-              onDragEnd={() => setDragFrom(null)}
+              onDragEnd={() => {
+                setDragFrom(null);
+                setDragOver(null);
+              }}
               className={`flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${
                 dragFrom === i ? 'opacity-50' : ''
-              } ${onMove ? 'cursor-grab' : ''}`}
+              } ${dragOver === i && dragFrom !== i ? 'outline outline-2 outline-brand-500' : ''} ${
+                onMove ? 'cursor-grab' : ''
+              }`}
             >
               <span className="w-6 shrink-0 text-right text-sm tabular-nums text-slate-700 dark:text-slate-300">
                 {i + 1}
