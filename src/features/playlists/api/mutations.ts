@@ -55,12 +55,6 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
   }
   const merged = rebase(base.doc, editorActions.get().pending, remote.doc);
   const fresh = { ...remote, at: Date.now() };
-  if (merged.conflicts.length) {
-    editorActions.set({ base: fresh, pending: merged.ops, conflicts: merged.conflicts });
-    client.setQueryData(playlistQueries.document(auth).queryKey, remote);
-    editorActions.tell('error', 'Your playlists were changed in another tab or device: choose what to keep.');
-    return;
-  }
   const tooBig = sizeProblem(applyOps(remote.doc, merged.ops));
   if (tooBig) {
     editorActions.set({ base: fresh, pending: [] });
@@ -69,6 +63,13 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
       'error',
       `Your playlists were changed in another tab or device, and with your edits they would not fit: your edits were undone. ${tooBig}`,
     );
+    return;
+  }
+  // Checked after the size: whatever the person then chooses, "keep the other version" fits.
+  if (merged.conflicts.length) {
+    editorActions.set({ base: fresh, pending: merged.ops, conflicts: merged.conflicts });
+    client.setQueryData(playlistQueries.document(auth).queryKey, remote);
+    editorActions.tell('error', 'Your playlists were changed in another tab or device: choose what to keep.');
     return;
   }
   editorActions.set({ base: fresh, pending: merged.ops });

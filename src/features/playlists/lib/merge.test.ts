@@ -77,7 +77,7 @@ describe('merging concurrent edits (property tests)', () => {
         for (const n of local) expect(ids(merged.doc, n)).toEqual(ids(mine.doc, n));
         for (const n of remote) expect(ids(merged.doc, n)).toEqual(ids(theirs.doc, n));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -92,6 +92,9 @@ describe('merging concurrent edits (property tests)', () => {
         for (const c of merged.conflicts) expect(c.mineSummary.some((s) => s.startsWith('moved'))).toBe(true);
         const asked = new Set(merged.conflicts.flatMap((c) => c.names));
         for (const n of shared.filter((x) => !asked.has(x))) {
+          // both sides ended up with the same list, and so does the merge: nothing to tell apart
+          if (sameList(ids(mine.doc, n), ids(theirs.doc, n)) && sameList(ids(merged.doc, n), ids(mine.doc, n)))
+            continue;
           for (const s of SONGS) {
             const b = count(ids(base, n), s);
             const m = count(ids(mine.doc, n), s);
@@ -107,7 +110,7 @@ describe('merging concurrent edits (property tests)', () => {
           if (sameList(ids(theirs.doc, n), ids(base, n))) expect(ids(merged.doc, n)).toEqual(ids(mine.doc, n));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 

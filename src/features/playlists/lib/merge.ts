@@ -116,43 +116,87 @@ function describeRemote(base: PlaylistDoc, remote: PlaylistDoc, name: string): s
 
 const stateOf = (doc: PlaylistDoc, name: string): PlaylistState => ({ name, ids: find(doc, name)?.ids ?? null });
 
-export function rebase(base: PlaylistDoc, ops: readonly PlaylistOp[], remote: PlaylistDoc): MergeResult {
+interface Replay {
+  cur: PlaylistDoc;
+  applied: PlaylistOp[];
+  local: PlaylistDoc;
+  /** the names of the first op that could not be replayed faithfully */
+  failed: string[] | null;
+}
+
+/** Replays the ops on remote, leaving out every op on a held name. */
+function replay(base: PlaylistDoc, ops: readonly PlaylistOp[], remote: PlaylistDoc, held: ReadonlySet<string>): Replay {
   let cur = remote;
   let at = base;
   const applied: PlaylistOp[] = [];
-  const groups: { names: Set<string>; ops: PlaylistOp[] }[] = [];
-
   for (const op of ops) {
     const names = namesOf(op);
-    const touching = groups.filter((g) => names.some((n) => g.names.has(n)));
-    const result: Outcome = touching.length ? { kind: 'fail' } : outcome(cur, at, op);
-    if (result.kind === 'apply') {
-      cur = applyOp(cur, result.op);
-      applied.push(result.op);
-    } else if (result.kind === 'fail') {
-      // One conflict per playlist lineage: ops linked by a shared name are decided together.
-      const merged = { names: new Set(names), ops: [] as PlaylistOp[] };
-      for (const g of touching) {
-        g.names.forEach((n) => merged.names.add(n));
-        merged.ops.push(...g.ops);
-        groups.splice(groups.indexOf(g), 1);
+    if (!names.some((n) => held.has(n))) {
+      const r = outcome(cur, at, op);
+      if (r.kind === 'fail') return { cur, applied, local: at, failed: names };
+      if (r.kind === 'apply') {
+        cur = applyOp(cur, r.op);
+        applied.push(r.op);
       }
-      merged.ops.push(op);
-      groups.push(merged);
     }
     at = applyOp(at, op);
   }
+  return { cur, applied, local: at, failed: null };
+}
 
+export function rebase(base: PlaylistDoc, ops: readonly PlaylistOp[], remote: PlaylistDoc): MergeResult {
+  // A playlist with an op that cannot be replayed is held back whole: every op on it (before or
+  // after, and along renames) waits for the person, so that "the other version" really is theirs
+  // and "this tab's version" really is ours. Each round holds at least one more name.
+  const held = new Set<string>();
+  let r = replay(base, ops, remote, held);
+  while (r.failed) {
+    r.failed.forEach((n) => held.add(n));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const op of ops) {
+        const names = namesOf(op);
+        if (names.some((n) => held.has(n)) && !names.every((n) => held.has(n))) {
+          names.forEach((n) => held.add(n));
+          grew = true;
+        }
+      }
+    }
+    r = replay(base, ops, remote, held);
+  }
+
+  // One conflict per lineage: held names linked by an op are decided together.
+  const groups: { names: Set<string>; ops: PlaylistOp[] }[] = [];
+  for (const name of held) groups.push({ names: new Set([name]), ops: [] });
+  for (const op of ops) {
+    const names = namesOf(op);
+    const touching = groups.filter((g) => names.some((n) => g.names.has(n)));
+    if (touching.length === 0) continue;
+    const [first, ...rest] = touching;
+    for (const g of rest) {
+      g.names.forEach((n) => first!.names.add(n));
+      first!.ops.push(...g.ops);
+      groups.splice(groups.indexOf(g), 1);
+    }
+    first!.ops.push(op);
+  }
+
+  const same = (a: PlaylistState[], b: PlaylistState[]) =>
+    a.every((s, i) => (s.ids === null ? b[i]!.ids === null : sameIds(s.ids, b[i]!.ids)));
   const conflicts: MergeConflict[] = [];
   for (const g of groups) {
     const names = [...g.names];
-    const mine = names.map((n) => stateOf(at, n));
-    const theirs = names.map((n) => stateOf(cur, n));
+    const mine = names.map((n) => stateOf(r.local, n));
+    const theirs = names.map((n) => stateOf(r.cur, n));
     // Nothing of ours would be lost (our edits cancelled out, or both sides agree): no question.
-    const same = (a: PlaylistState[], b: PlaylistState[]) =>
-      a.every((s, i) => (s.ids === null ? b[i]!.ids === null : sameIds(s.ids, b[i]!.ids)));
-    const baseStates = names.map((n) => stateOf(base, n));
-    if (same(mine, theirs) || same(mine, baseStates)) continue;
+    if (
+      same(mine, theirs) ||
+      same(
+        mine,
+        names.map((n) => stateOf(base, n)),
+      )
+    )
+      continue;
     conflicts.push({
       names,
       mineSummary: g.ops.map(describeOp),
@@ -161,7 +205,7 @@ export function rebase(base: PlaylistDoc, ops: readonly PlaylistOp[], remote: Pl
       theirs,
     });
   }
-  return { doc: cur, ops: applied, conflicts };
+  return { doc: r.cur, ops: r.applied, conflicts };
 }
 
 /**
