@@ -65,6 +65,10 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await page.getByRole('link', { name: 'Trip' }).click();
   await expect(page.getByRole('heading', { name: 'Trip', level: 1 })).toBeVisible();
   expect(await playlistSongs(page)).toEqual([fromAlbum, fromSearch, fromArtist]);
+  // access in words, as on the other song lists
+  await expect(
+    page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem', { name: fromAlbum }),
+  ).toContainText(/\d+ credits?|Free/);
   await expectAccessible(page);
 
   // Drag the first song onto the last place.
