@@ -52,6 +52,12 @@ export const playlistsSchema = z
     ),
   );
 export type Playlists = z.infer<typeof playlistsSchema>;
+/**
+ * What GET answers: the stored document as it is. Looser than what a PUT may send, so that a name
+ * stored before the rules above were added is still shown (and can be renamed) instead of making
+ * the whole document unreadable.
+ */
+export const storedPlaylistsSchema = z.record(z.string(), z.array(z.object({ id: z.string() })));
 
 export const balanceSchema = z.object({
   balanceFloat: z.number(),

@@ -67,6 +67,19 @@ describe.each(backends())('songs by id and playlist storage edge cases (%s)', (b
     expect(playlistsSchema.parse(await stored.json())).toEqual({ Mix: [{ id: 'a' }] });
   });
 
+  it('still shows a document stored before the name rules, so that its playlist can be renamed', async () => {
+    const alice = await signedClient(origin, 'alice', F.users.alice.password);
+    await s.db.query(`update playlists set data = $2::jsonb where user_id = $1`, [
+      alice.creds.id,
+      JSON.stringify({ 'tab\there': [{ id: 'a' }] }),
+    ]);
+    const got = await alice.call('GET', '/api/v1/playlists');
+    expect(got.status).toBe(200);
+    expect(await got.json()).toEqual({ 'tab\there': [{ id: 'a' }] });
+    const renamed = await alice.call('PUT', '/api/v1/playlists', JSON.stringify({ 'tab here': [{ id: 'a' }] }));
+    expect(renamed.status).toBe(200);
+  });
+
   it('counts the 4 KB limit on the bytes sent, multi-byte characters included', async () => {
     const alice = await signedClient(origin, 'alice', F.users.alice.password);
     const body = (ids: string[]) => JSON.stringify({ p: ids.map((id) => ({ id })) });

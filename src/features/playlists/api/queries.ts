@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { librarySongListSchema, SONG_LOOKUP_MAX_IDS, type LibrarySong } from '../../../../contract/catalog';
-import { playlistsSchema } from '../../../../contract/listener';
+import { storedPlaylistsSchema } from '../../../../contract/listener';
 import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
 import { fromWire, type PlaylistDoc } from '../lib/document';
 
@@ -16,7 +16,7 @@ export async function fetchPlaylists(auth: PlaylistAuth, signal?: AbortSignal): 
   let etag: string | null = null;
   const wire = await apiRequest({
     path: '/api/v1/playlists',
-    schema: playlistsSchema,
+    schema: storedPlaylistsSchema,
     auth,
     signal,
     onHeaders: (h) => (etag = h.get('etag')),
