@@ -282,3 +282,29 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
   await expect.poll(() => playlistSongs(page)).toEqual(names);
   await settled(page);
 });
+
+test('demo adds one of their own songs to a new playlist from the menu', async ({ page }) => {
+  await page.goto('/');
+  await logIn(page, { username: 'demo', password: 'demo-password' });
+  await nav(page).getByRole('link', { name: 'My songs' }).click();
+  const row = page.getByRole('list', { name: 'My songs' }).getByRole('listitem').first();
+  const song = (await row.locator('p').first().textContent())!;
+  await row.getByRole('button', { name: `Add ${song} to a playlist` }).click();
+  await page.getByRole('menuitem', { name: 'New playlist…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New playlist' });
+  const name = `Mine ${Date.now().toString(36)}`;
+  await dialog.getByLabel('Playlist name').fill(name);
+  await dialog.getByRole('button', { name: 'Create playlist' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Created “${name}” with “${song}”.` })).toBeVisible();
+  await settled(page);
+  await page.goto(`/playlists/${encodeURIComponent(name)}`);
+  await expect.poll(() => playlistSongs(page)).toEqual([song]);
+  // a taken name is refused in the dialog, next to the field
+  await page.goto('/playlists');
+  await page.getByRole('button', { name: 'New playlist' }).click();
+  await page.getByRole('dialog').getByLabel('Playlist name').fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create playlist' }).click();
+  await expect(page.getByRole('dialog').getByText(`You already have a playlist called “${name}”.`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
