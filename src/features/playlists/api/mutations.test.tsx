@@ -14,6 +14,8 @@ interface FakeServer {
   doc: Record<string, { id: string }[]>;
   version: number;
   fail: { status: number; message: string } | null;
+  /** answer GETs without an ETag this many times */
+  noEtag: number;
   puts: { ifMatch: string | null; body: string }[];
 }
 
@@ -25,11 +27,14 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 }
 
 beforeEach(() => {
-  server = { doc: {}, version: 1, fail: null, puts: [] };
+  server = { doc: {}, version: 1, fail: null, noEtag: 0, puts: [] };
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     if (new URL(input).pathname !== '/api/v1/playlists') return respond(404, { message: 'not here' });
-    if (method === 'GET') return respond(200, server.doc, { etag: `"v${server.version}"` });
+    if (method === 'GET') {
+      if (server.noEtag-- > 0) return respond(200, server.doc);
+      return respond(200, server.doc, { etag: `"v${server.version}"` });
+    }
     const ifMatch = new Headers(init?.headers).get('if-match');
     server.puts.push({ ifMatch, body: String(init?.body) });
     if (server.fail) return respond(server.fail.status, { message: server.fail.message });
@@ -106,6 +111,16 @@ describe('saving playlist edits', () => {
     );
     expect(names(result.current.doc)).toEqual(['Trip']);
     expect(server.doc).toEqual({ Trip: [{ id: 'a' }] });
+  });
+
+  it('never writes unconditionally: without a version it fetches one first', async () => {
+    server.doc = { Trip: [] };
+    server.noEtag = 1;
+    const { result } = setup();
+    await waitFor(() => expect(result.current.doc).toBeDefined());
+    act(() => void result.current.edit({ kind: 'add', name: 'Trip', ids: ['a'] }));
+    await waitFor(() => expect(server.doc).toEqual({ Trip: [{ id: 'a' }] }));
+    expect(server.puts.map((p) => p.ifMatch)).toEqual(['"v1"']);
   });
 
   it('refuses an edit that would pass 4 KB before sending anything', async () => {

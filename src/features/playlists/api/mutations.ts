@@ -3,7 +3,16 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { idResponseSchema } from '../../../../contract/account';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
-import { applyOp, applyOps, opProblem, sizeProblem, toWire, type PlaylistDoc, type PlaylistOp } from '../lib/document';
+import {
+  applyOp,
+  applyOps,
+  opProblem,
+  sameDoc,
+  sizeProblem,
+  toWire,
+  type PlaylistDoc,
+  type PlaylistOp,
+} from '../lib/document';
 import { rebase, resolutionOps, type ConflictChoice } from '../lib/merge';
 import { editorActions, useEditorBase, usePending } from '../store';
 import { fetchPlaylists, playlistQueries, type PlaylistAuth, type StoredPlaylists } from './queries';
@@ -74,7 +83,9 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
   }
   editorActions.set({ base: fresh, pending: merged.ops });
   client.setQueryData(playlistQueries.document(auth).queryKey, remote);
-  editorActions.tell('info', 'Your playlists were changed in another tab or device: both sets of edits were kept.');
+  if (!sameDoc(base.doc, remote.doc)) {
+    editorActions.tell('info', 'Your playlists were changed in another tab or device: both sets of edits were kept.');
+  }
 }
 
 /** Saves pending edits one batch at a time; a 412 merges with the server's version and goes on. */
@@ -86,6 +97,8 @@ async function flush(auth: PlaylistAuth, client: QueryClient): Promise<void> {
   const doc = applyOps(base.doc, ops);
   editorActions.set({ saving: true });
   try {
+    // Never an unconditional write: without a version to name, fetch one and merge first.
+    if (!base.etag) throw new ApiError(412, 'no version to save against');
     const etag = await savePlaylists(auth, doc, base.etag);
     // The editor's base is what the pages show from now on; the query follows once an older
     // fetch still in flight is cancelled, so that it cannot bring the old version back.

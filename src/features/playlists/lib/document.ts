@@ -152,5 +152,9 @@ type MaybeIds = readonly string[] | null | undefined;
 export const sameIds = (a: MaybeIds, b: MaybeIds): boolean =>
   a != null && b != null && a.length === b.length && a.every((id, i) => id === b[i]);
 
+/** The same playlists with the same songs, whatever their order in the list. */
+export const sameDoc = (a: PlaylistDoc, b: PlaylistDoc): boolean =>
+  a.length === b.length && a.every((p) => sameIds(find(b, p.name)?.ids, p.ids));
+
 /** Names touched by an op: a conflict on one of them holds back every later op on it. */
 export const namesOf = (op: PlaylistOp): string[] => (op.kind === 'rename' ? [op.from, op.to] : [op.name]);
