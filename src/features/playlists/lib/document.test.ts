@@ -52,6 +52,7 @@ describe('playlist document operations', () => {
     expect(nameProblem(doc, 'bad\u0000name')).toMatch(/control/);
     expect(nameProblem(doc, 'half \ud800')).toMatch(/control/);
     expect(nameProblem(doc, '__proto__')).toMatch(/reserved/);
+    expect(nameProblem(doc, '..')).toMatch(/reserved/);
     expect(nameProblem(doc, 'Focus', 'Focus')).toBeNull();
     expect(nameProblem(doc, 'Ünïcödé 🎵')).toBeNull();
   });

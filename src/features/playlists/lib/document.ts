@@ -48,7 +48,8 @@ export const find = (doc: PlaylistDoc, name: string): Playlist | undefined => do
 // Control characters break jsonb (\u0000) and make names unreadable; lone surrogates are not text.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const RESERVED = new Set(['__proto__']);
+// "__proto__" vanishes from a parsed object; "." and ".." cannot be a page's address segment.
+const RESERVED = new Set(['__proto__', '.', '..']);
 
 /** Why a playlist name cannot be used, or null when it can. */
 export function nameProblem(doc: PlaylistDoc, name: string, except?: string): string | null {

@@ -15,7 +15,7 @@ describe('shared playlist links', () => {
     const control = /[\u0000-\u001f\u007f]/;
     const name = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-      .filter((s) => s.trim() === s && !control.test(s) && s !== '__proto__');
+      .filter((s) => s.trim() === s && !control.test(s) && !['__proto__', '.', '..'].includes(s));
     const id = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter((s) => !control.test(s));
     fc.assert(
       fc.property(name, fc.array(id, { maxLength: 20 }), (n, ids) => {
