@@ -120,3 +120,21 @@ export const artistProfileSchema = z.object({
   pictureUrl: z.string(),
 });
 export type ArtistProfile = z.infer<typeof artistProfileSchema>;
+
+/**
+ * Songs by id (an addition to the publisher's API): what a playlist or a shared link needs to show
+ * its songs to anyone. `ids` is a comma-separated list; unknown, removed or hidden songs are left
+ * out of the answer, so a client can tell which of its ids no longer exist.
+ */
+export const SONG_LOOKUP_MAX_IDS = 100;
+export const songLookupQuerySchema = z.object({
+  ids: z
+    .string({ message: 'ids is required: a comma-separated list of song ids' })
+    .transform((s) => s.split(','))
+    .pipe(
+      z
+        .array(z.string().min(1, 'a song id is empty').max(64, 'a song id is longer than 64 characters'))
+        .max(SONG_LOOKUP_MAX_IDS, `ask for at most ${SONG_LOOKUP_MAX_IDS} songs at once`),
+    ),
+});
+export const librarySongListSchema = z.array(librarySongSchema);

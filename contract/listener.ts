@@ -13,14 +13,51 @@ export const mySongListSchema = z.array(mySongSchema);
 /** Documents stored whole (playlists, profile) may be at most this many bytes of JSON. */
 export const STORED_DOCUMENT_MAX_BYTES = 4096;
 
+// Control characters: PostgreSQL's jsonb refuses \u0000 (and unpaired surrogates), and they make
+// names unreadable. "__proto__" would vanish when the body is parsed into an object, so a playlist
+// by that name would be lost while the save answered 200.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const storableText = (s: string) => !CONTROL_CHARACTERS.test(s) && !LONE_SURROGATE.test(s);
+
 export const playlistEntrySchema = z.object({
-  id: z.string().min(1, 'song id is empty').max(64, 'song id is too long'),
+  id: z
+    .string()
+    .min(1, 'song id is empty')
+    .max(64, 'song id is too long')
+    .refine(storableText, 'song ids cannot contain control characters'),
 });
-export const playlistsSchema = z.record(
-  z.string().min(1, 'playlist names cannot be empty').max(100, 'playlist names are at most 100 characters'),
-  z.array(playlistEntrySchema, { message: 'each playlist must be an array of {"id": ...} entries' }),
-);
+export const playlistNameSchema = z
+  .string()
+  .min(1, 'playlist names cannot be empty')
+  .max(100, 'playlist names are at most 100 characters')
+  .refine(storableText, 'playlist names cannot contain control characters')
+  .refine((s) => s !== '__proto__', 'the playlist name "__proto__" is reserved');
+export const playlistsSchema = z
+  .unknown()
+  // z.record reports a bad key as "Invalid key in record" and skips an own "__proto__" key
+  // silently: the names are checked first, each with its own message.
+  .superRefine((v, ctx) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+    for (const name of Object.keys(v)) {
+      const r = playlistNameSchema.safeParse(name);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0]!.message, path: [name] });
+    }
+  })
+  .pipe(
+    z.record(
+      playlistNameSchema,
+      z.array(playlistEntrySchema, { message: 'each playlist must be an array of {"id": ...} entries' }),
+    ),
+  );
 export type Playlists = z.infer<typeof playlistsSchema>;
+/**
+ * What GET answers: the stored document as it is. Looser than what a PUT may send, so that a name
+ * stored before the rules above were added is still shown (and can be renamed) instead of making
+ * the whole document unreadable.
+ */
+export const storedPlaylistsSchema = z.record(z.string(), z.array(z.object({ id: z.string() })));
 
 export const balanceSchema = z.object({
   balanceFloat: z.number(),

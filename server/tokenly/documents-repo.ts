@@ -39,7 +39,8 @@ export async function writeDocument(
       [userId],
     );
     const current = cur.rows[0]?.version ?? 0;
-    if (ifMatch !== undefined && ifMatch.trim() !== '*') {
+    const conditional = ifMatch !== undefined && ifMatch.trim() !== '*';
+    if (conditional) {
       const wanted = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
       if (!wanted.includes(etagOf(current))) {
         throw new HttpError(
@@ -49,12 +50,22 @@ export async function writeDocument(
         );
       }
     }
+    // No row to lock yet: two first writes could both pass the check above, and the second would
+    // overwrite the first. The update is conditional on the version too, so the loser gets a 412.
     const r = await tx.query<{ id: string; version: number }>(
       `insert into ${table} (user_id, data) values ($1, $2::jsonb)
        on conflict (user_id) do update set data = excluded.data, version = ${table}.version + 1, updated_at = now()
+       ${conditional ? `where ${table}.version = $3` : ''}
        returning id, version::int as version`,
-      [userId, JSON.stringify(data)],
+      conditional ? [userId, JSON.stringify(data), current] : [userId, JSON.stringify(data)],
     );
-    return { id: r.rows[0]!.id, data, version: r.rows[0]!.version };
+    const row = r.rows[0];
+    if (!row) {
+      throw new HttpError(
+        412,
+        `Your ${label(table)} changed elsewhere since you loaded them: reload, merge your edit and save again`,
+      );
+    }
+    return { id: row.id, data, version: row.version };
   });
 }

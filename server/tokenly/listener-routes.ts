@@ -9,6 +9,7 @@ import {
   mySongListSchema,
   playlistsSchema,
   STORED_DOCUMENT_MAX_BYTES,
+  storedPlaylistsSchema,
   streamAuthSchema,
   tcaBodySchema,
   tcaResponseSchema,
@@ -46,8 +47,9 @@ function documentRoutes(
   table: DocumentTable,
   what: string,
   schema: z.ZodType,
+  storedSchema: z.ZodType = schema,
 ) {
-  app.get(url, { preValidation: ctx.requireUser, schema: { response: { 200: schema } } }, async (req, reply) => {
+  app.get(url, { preValidation: ctx.requireUser, schema: { response: { 200: storedSchema } } }, async (req, reply) => {
     const doc = await readDocument(ctx.db, table, userOf(req).id);
     reply.header('etag', etagOf(doc.version)).header('cache-control', PRIVATE);
     return doc.data;
@@ -80,7 +82,7 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     return mySongs(db, user.id, (songId) => signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp));
   });
 
-  documentRoutes(app, ctx, '/api/v1/playlists', 'playlists', 'Playlists', playlistsSchema);
+  documentRoutes(app, ctx, '/api/v1/playlists', 'playlists', 'Playlists', playlistsSchema, storedPlaylistsSchema);
   documentRoutes(app, ctx, '/api/v1/profile', 'user_profiles', 'Profiles', profileSchema);
 
   app.get(

@@ -6,8 +6,10 @@ import {
   artistPageSchema,
   artistProfileSchema,
   genrePageSchema,
+  librarySongListSchema,
   librarySongPageSchema,
   searchQuerySchema,
+  songLookupQuerySchema,
   songListSchema,
   tagPageSchema,
 } from '../../contract/catalog.js';
@@ -18,7 +20,7 @@ import { albumSongs, artistProfileExists, getAlbum, getArtistProfile, listAlbums
 import type { AppContext } from './context.js';
 import { listArtists, listGenres, listTags, publicProfile } from './directory-repo.js';
 import { paging } from './format.js';
-import { artistSongs, searchLibrary } from './search-repo.js';
+import { artistSongs, searchLibrary, songsByIds } from './search-repo.js';
 
 const albumIdParams = z.object({ albumId: z.string() });
 const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=300';
@@ -74,6 +76,17 @@ export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
       const q = req.query as z.output<typeof searchQuerySchema>;
       reply.header('cache-control', 'public, max-age=10');
       return cached(req, reply, librarySongPageSchema, () => searchLibrary(db, q, paging(q), ctx.origin(req)));
+    },
+  );
+
+  // An addition to the publisher's API: playlists and shared links show their songs by id.
+  app.get(
+    '/api/v1/music/songs',
+    { schema: { querystring: songLookupQuerySchema, response: { 200: librarySongListSchema } } },
+    async (req, reply) => {
+      const { ids } = req.query as z.output<typeof songLookupQuerySchema>;
+      reply.header('cache-control', CATALOG_CACHE);
+      return cached(req, reply, librarySongListSchema, () => songsByIds(db, ids, ctx.origin(req)));
     },
   );
 

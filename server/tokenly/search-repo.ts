@@ -85,3 +85,19 @@ async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Pa
     rows.map((row) => toLibrarySong(row, origin)),
   );
 }
+
+/**
+ * The visible songs among these ids, in the order asked (each once). Ids that are not UUIDs name no
+ * song, so they are dropped before the query rather than failing the cast.
+ */
+export async function songsByIds(db: Queryable, ids: readonly string[], origin: string): Promise<LibrarySong[]> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return [];
+  const r = await db.query<LibrarySongRow>(
+    `select ${LIBRARY_COLUMNS} from songs s join albums a on a.id = s.album_id
+      where ${VISIBLE} and s.id = any($1::uuid[])`,
+    [wanted],
+  );
+  const byId = new Map(r.rows.map((row) => [row.id, toLibrarySong(row, origin)]));
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}

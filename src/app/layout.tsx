@@ -1,9 +1,9 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
-import { useUsername } from '../features/account/store';
+import { useAuth, useUsername } from '../features/account/store';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -18,8 +18,14 @@ const PUBLIC_LINKS = [
   ['/tags', 'Tags'],
 ] as const;
 
+// Only signed-in listeners edit playlists: the catalog's first load does not carry the editor.
+const PlaylistEditorHost = lazy(async () => ({
+  default: (await import('../features/playlists/components/playlist-editor-host')).PlaylistEditorHost,
+}));
+
 const PRIVATE_LINKS = [
   ['/my-songs', 'My songs'],
+  ['/playlists', 'Playlists'],
   ['/credits', 'Credits'],
   ['/profile', 'Profile'],
 ] as const;
@@ -104,6 +110,7 @@ function MainNav() {
 }
 
 export function Layout() {
+  const auth = useAuth();
   return (
     <div className="min-h-screen">
       <a
@@ -121,6 +128,12 @@ export function Layout() {
         </Suspense>
       </main>
       <NoticeBanner />
+      {/* Playlist edits are saved in the background from any page: their news and questions. */}
+      {auth ? (
+        <Suspense fallback={null}>
+          <PlaylistEditorHost key={auth.id} auth={auth} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

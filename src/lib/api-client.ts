@@ -19,6 +19,8 @@ export interface RequestOptions<S extends z.ZodType> {
   auth?: ApiCredentials | undefined;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
+  /** sees the successful response's headers (e.g. the ETag of a conditional write) */
+  onHeaders?: ((headers: Headers) => void) | undefined;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function apiRequest<S extends z.ZodType>(opts: RequestOptions<S>): 
     if (res.status === 503) noticeActions.notify('The service is busy or down for maintenance: retrying shortly.');
     throw err;
   }
+  opts.onHeaders?.(res.headers);
   const json: unknown = res.status === 204 ? {} : await res.json();
   const parsed = opts.schema.safeParse(json);
   if (!parsed.success) throw new ApiError(502, `The server sent an unexpected answer for ${opts.path}`);

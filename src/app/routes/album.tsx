@@ -6,6 +6,7 @@ import { useAuth } from '../../features/account/store';
 import { usePrefetchArtist } from '../../features/artists/api/queries';
 import { catalogQueries } from '../../features/catalog/api/queries';
 import { AlbumDetails, AlbumDetailsSkeleton } from '../../features/catalog/components/album-details';
+import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
 
 export default function AlbumRoute() {
@@ -40,7 +41,27 @@ export default function AlbumRoute() {
         ) : songs.data.length === 0 ? (
           <EmptyState>This album has no tracks yet.</EmptyState>
         ) : (
-          <SongList songs={songs.data} label="Tracks" auth={auth} prefetchArtist={prefetchArtist} />
+          <>
+            {auth && album.data ? (
+              <div className="mb-2">
+                <AddToPlaylistMenu
+                  auth={auth}
+                  songIds={songs.data.map((s) => s.id)}
+                  subject={album.data.name}
+                  buttonText="Add album to playlist"
+                />
+              </div>
+            ) : null}
+            <SongList
+              songs={songs.data}
+              label="Tracks"
+              auth={auth}
+              prefetchArtist={prefetchArtist}
+              actions={
+                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
+              }
+            />
+          </>
         )}
       </section>
     </div>

@@ -7,6 +7,7 @@ import { useAuth } from '../../features/account/store';
 import { artistQueries } from '../../features/artists/api/queries';
 import { ArtistProfileView } from '../../features/artists/components/artist-profile-view';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
+import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
 
 export default function ArtistRoute() {
@@ -43,7 +44,16 @@ export default function ArtistRoute() {
           <EmptyState>No songs by this artist yet.</EmptyState>
         ) : (
           <>
-            <SongList songs={songs.data.items} label="Songs" auth={auth} showAlbum prefetchAlbum={prefetchAlbum} />
+            <SongList
+              songs={songs.data.items}
+              label="Songs"
+              auth={auth}
+              showAlbum
+              prefetchAlbum={prefetchAlbum}
+              actions={
+                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
+              }
+            />
             <Pager
               label="Song pages"
               page={songs.data.page}

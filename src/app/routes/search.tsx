@@ -9,6 +9,7 @@ import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
 import { searchQueries } from '../../features/search/api/queries';
 import { SearchForm } from '../../features/search/components/search-form';
 import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '../../features/search/lib/search-params';
+import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
 
 export default function SearchRoute() {
@@ -53,6 +54,9 @@ export default function SearchRoute() {
               songs={results.data.items}
               label="Search results"
               auth={auth}
+              actions={
+                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
+              }
               showAlbum
               prefetchAlbum={prefetchAlbum}
               prefetchArtist={prefetchArtist}

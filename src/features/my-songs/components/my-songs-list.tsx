@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { ReactNode } from 'react';
 import type { Credentials } from '../../../../contract/account';
+import type { MySong } from '../../../../contract/listener';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
 import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { safeHref } from '../../../lib/markdown';
@@ -12,7 +14,14 @@ function formatSize(bytes: number): string {
 }
 
 /** The songs the listener's tokens give them, each with its (signed, expiring) download link. */
-export function MySongsList({ auth }: { auth: Credentials }) {
+export function MySongsList({
+  auth,
+  actions,
+}: {
+  auth: Credentials;
+  /** more controls for a row, composed by the page (e.g. add to a playlist) */
+  actions?: (song: MySong) => ReactNode;
+}) {
   const songs = useQuery(mySongsQueries.list(auth));
   if (songs.isPending) {
     return (
@@ -64,6 +73,7 @@ export function MySongsList({ auth }: { auth: Credentials }) {
             ) : (
               <span className="text-sm text-slate-600 dark:text-slate-400">Being prepared, check back soon</span>
             )}
+            {actions?.(song)}
           </li>
         );
       }}

@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { buildSignedString } from '../contract/signing';
+
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+export interface TestUser {
+  username: string;
+  password: string;
+  id: string;
+  apiToken: string;
+  apiSecretKey: string;
+}
+
+/** A fresh listener per test, registered through the API, so that tests do not share playlists. */
+export async function newUser(request: APIRequestContext, prefix: string): Promise<TestUser> {
+  const username = `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const password = 'a-long-enough-password';
+  const reg = await request.post('/api/v1/account/register', {
+    data: { username, password, email: `${username}@example.com`, code: 'WELCOME' },
+  });
+  expect(reg.status()).toBe(200);
+  const login = await request.post('/api/v1/account/login', { data: { username, password } });
+  const creds = (await login.json()) as { id: string; apiToken: string; apiSecretKey: string };
+  return { username, password, ...creds };
+}
+
+/** Stores a playlists document through the API, signed as the documented curl examples sign. */
+export async function putPlaylists(request: APIRequestContext, baseURL: string, user: TestUser, body: string) {
+  const url = `${baseURL}/api/v1/playlists`;
+  const nonce = Math.floor(Date.now() / 1000);
+  const signature = crypto
+    .createHmac('sha256', user.apiSecretKey)
+    .update(buildSignedString({ method: 'PUT', url, params: body, apiToken: user.apiToken, nonce }))
+    .digest('base64');
+  const r = await request.put(url, {
+    data: body,
+    headers: {
+      'content-type': 'application/json',
+      'x-tokenly-auth-api-token': user.apiToken,
+      'x-tokenly-auth-nonce': String(nonce),
+      'x-tokenly-auth-signature': signature,
+    },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+export async function logIn(page: Page, user: { username: string; password: string }) {
+  await nav(page).getByRole('link', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in', level: 1 })).toBeVisible();
+  await page.getByLabel('Username', { exact: true }).fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(nav(page).getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** Song ids of the demo catalog, from the public API. */
+export async function catalogSongIds(request: APIRequestContext): Promise<string[]> {
+  const albums = (await (await request.get('/api/v1/music/catalog/albums')).json()) as { id: string }[];
+  const ids: string[] = [];
+  for (const a of albums) {
+    const songs = (await (await request.get(`/api/v1/music/catalog/songs/${a.id}`)).json()) as { id: string }[];
+    ids.push(...songs.map((s) => s.id));
+  }
+  return ids;
+}
+
+/** Chooses `playlist` in the Add-to-playlist menu of the first row of a song list. */
+export async function addFirstRowTo(page: Page, listName: string, playlist: string): Promise<string> {
+  const row = page.getByRole('list', { name: listName }).getByRole('listitem').first();
+  const song = (await row.getAttribute('aria-label'))!;
+  await row.getByRole('button', { name: `Add ${song} to a playlist` }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: playlist, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Added “${song}” to “${playlist}”` })).toBeVisible();
+  return song;
+}
+
+/** The song names of the playlist page, in order. */
+export async function playlistSongs(page: Page): Promise<string[]> {
+  const rows = page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem');
+  return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+/** Waits until no edit is waiting to be saved. */
+export async function settled(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'Saving playlists…' })).toHaveCount(0);
+}
