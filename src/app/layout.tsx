@@ -4,6 +4,7 @@ import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
 import { useUsername } from '../features/account/store';
+import { PlayerShell } from './player-shell';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -120,6 +121,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <PlayerShell />
       <NoticeBanner />
     </div>
   );

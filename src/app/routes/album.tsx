@@ -7,6 +7,7 @@ import { usePrefetchArtist } from '../../features/artists/api/queries';
 import { catalogQueries } from '../../features/catalog/api/queries';
 import { AlbumDetails, AlbumDetailsSkeleton } from '../../features/catalog/components/album-details';
 import { SongList } from '../../features/songs/components/song-list';
+import { usePlayerRows } from '../player-rows';
 
 export default function AlbumRoute() {
   const { albumId = '' } = useParams();
@@ -14,6 +15,7 @@ export default function AlbumRoute() {
   const songs = useQuery(catalogQueries.albumSongs(albumId));
   const auth = useAuth();
   const prefetchArtist = usePrefetchArtist();
+  const player = usePlayerRows(songs.data, auth, album.data);
   usePageTitle(album.data?.name ?? 'Album');
 
   return (
@@ -40,7 +42,14 @@ export default function AlbumRoute() {
         ) : songs.data.length === 0 ? (
           <EmptyState>This album has no tracks yet.</EmptyState>
         ) : (
-          <SongList songs={songs.data} label="Tracks" auth={auth} prefetchArtist={prefetchArtist} />
+          <SongList
+            songs={songs.data}
+            label="Tracks"
+            auth={auth}
+            prefetchArtist={prefetchArtist}
+            onPlay={player.onPlay}
+            actions={player.actions}
+          />
         )}
       </section>
     </div>

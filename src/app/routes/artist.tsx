@@ -8,6 +8,7 @@ import { artistQueries } from '../../features/artists/api/queries';
 import { ArtistProfileView } from '../../features/artists/components/artist-profile-view';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
 import { SongList } from '../../features/songs/components/song-list';
+import { usePlayerRows } from '../player-rows';
 
 export default function ArtistRoute() {
   const { profileId = '' } = useParams();
@@ -17,6 +18,7 @@ export default function ArtistRoute() {
   const songs = useQuery(artistQueries.songs(profileId, page));
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
+  const player = usePlayerRows(songs.data?.items, auth);
   usePageTitle(profile.data?.name ?? 'Artist');
 
   return (
@@ -43,7 +45,15 @@ export default function ArtistRoute() {
           <EmptyState>No songs by this artist yet.</EmptyState>
         ) : (
           <>
-            <SongList songs={songs.data.items} label="Songs" auth={auth} showAlbum prefetchAlbum={prefetchAlbum} />
+            <SongList
+              songs={songs.data.items}
+              label="Songs"
+              auth={auth}
+              showAlbum
+              prefetchAlbum={prefetchAlbum}
+              onPlay={player.onPlay}
+              actions={player.actions}
+            />
             <Pager
               label="Song pages"
               page={songs.data.page}

@@ -1,6 +1,29 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { MySongsList } from '../../features/my-songs/components/my-songs-list';
+import type { MySong } from '../../../contract/listener';
+import { playerActions, toQueueItem } from '../../features/player';
+import { songAccess } from '../../features/songs/lib/access';
+import { QueueButtons } from '../player-rows';
 import { RequireAuth } from '../require-auth';
+
+// Every song here is unlocked by a token the listener holds.
+const itemOf = (song: MySong) => toQueueItem(song, songAccess(song, new Set(song.tokens)));
+
+function rowActions(song: MySong, index: number, all: readonly MySong[]) {
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => void playerActions.playSongs(all.map(itemOf), index)}
+        aria-label={`Play ${song.name}`}
+        className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+      >
+        Play
+      </button>
+      <QueueButtons items={[itemOf(song)]} name={song.name} />
+    </>
+  );
+}
 
 export default function MySongsRoute() {
   usePageTitle('My songs');
@@ -14,7 +37,7 @@ export default function MySongsRoute() {
           <p className="mb-6 text-slate-600 dark:text-slate-400">
             Songs unlocked by the tokens you hold. Download links work for an hour.
           </p>
-          <MySongsList auth={auth} />
+          <MySongsList auth={auth} actions={rowActions} />
         </section>
       )}
     </RequireAuth>

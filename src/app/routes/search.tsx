@@ -10,6 +10,7 @@ import { searchQueries } from '../../features/search/api/queries';
 import { SearchForm } from '../../features/search/components/search-form';
 import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '../../features/search/lib/search-params';
 import { SongList } from '../../features/songs/components/song-list';
+import { usePlayerRows } from '../player-rows';
 
 export default function SearchRoute() {
   const [params, setParams] = useSearchParams();
@@ -19,6 +20,7 @@ export default function SearchRoute() {
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
   const prefetchArtist = usePrefetchArtist();
+  const player = usePlayerRows(results.data?.items, auth);
   usePageTitle('Search');
 
   // The URL is the search: sharing or reloading it shows the same results.
@@ -56,6 +58,8 @@ export default function SearchRoute() {
               showAlbum
               prefetchAlbum={prefetchAlbum}
               prefetchArtist={prefetchArtist}
+              onPlay={player.onPlay}
+              actions={player.actions}
             />
             <Pager
               label="Result pages"

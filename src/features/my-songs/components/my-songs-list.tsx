@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Credentials } from '../../../../contract/account';
+import type { MySong } from '../../../../contract/listener';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
 import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { safeHref } from '../../../lib/markdown';
@@ -11,8 +13,14 @@ function formatSize(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
 }
 
+export interface MySongsListProps {
+  auth: Credentials;
+  /** playback and queue controls per row, composed by the page from the player feature */
+  actions?: (song: MySong, index: number, all: readonly MySong[]) => ReactNode;
+}
+
 /** The songs the listener's tokens give them, each with its (signed, expiring) download link. */
-export function MySongsList({ auth }: { auth: Credentials }) {
+export function MySongsList({ auth, actions }: MySongsListProps) {
   const songs = useQuery(mySongsQueries.list(auth));
   if (songs.isPending) {
     return (
@@ -40,7 +48,7 @@ export function MySongsList({ auth }: { auth: Credentials }) {
       label="My songs"
       getKey={(song) => song.id}
       className={ROW_SEPARATORS}
-      renderItem={(song, _i, rowProps) => {
+      renderItem={(song, i, rowProps) => {
         const href = song.downloadUrl ? safeHref(song.downloadUrl) : null;
         return (
           <li {...rowProps} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
@@ -50,6 +58,7 @@ export function MySongsList({ auth }: { auth: Credentials }) {
                 {song.artist} · {song.tokens.join(', ')}
               </p>
             </div>
+            {actions ? actions(song, i, songs.data) : null}
             {href ? (
               <a
                 href={href}

@@ -206,7 +206,9 @@ describe('restore after a reload', () => {
 
   it('keeps entry keys unique after the reload', () => {
     const q = playItems(emptyQueue(), items('a', 'b'), 0, seeded(1));
-    const restored = restorePlayer(JSON.parse(JSON.stringify({ queue: { ...q, seq: 1 }, position: 0, volume: 1, muted: false })));
+    const restored = restorePlayer(
+      JSON.parse(JSON.stringify({ queue: { ...q, seq: 1 }, position: 0, volume: 1, muted: false })),
+    );
     const more = enqueue(restored.queue, items('c'));
     expect(new Set(more.entries.map((e) => e.key)).size).toBe(3);
   });

@@ -61,7 +61,13 @@ function shuffled<T>(xs: readonly T[], random: Random): T[] {
 function shuffleAround(entries: readonly QueueEntry[], current: number, random: Random): QueueEntry[] {
   const head = entries[current];
   if (!head) return shuffled(entries, random);
-  return [head, ...shuffled(entries.filter((_, i) => i !== current), random)];
+  return [
+    head,
+    ...shuffled(
+      entries.filter((_, i) => i !== current),
+      random,
+    ),
+  ];
 }
 
 /** Replaces the queue with these items and starts at `start` (shuffle and repeat are kept). */
