@@ -417,3 +417,16 @@ export function forgetGrants(): void {
   grants.clear();
   pendingAuth.clear();
 }
+
+/**
+ * The element that plays the current song, for end-to-end tests and benchmarks that check real
+ * audio (its currentTime advancing). Read-only facts; nothing secret.
+ */
+declare global {
+  interface Window {
+    tokenlyPlayer?: { audio: () => HTMLAudioElement | null; preloaded: () => string | null };
+  }
+}
+if (typeof window !== 'undefined') {
+  window.tokenlyPlayer = { audio: () => audioElement(active), preloaded: () => spare?.key ?? null };
+}
