@@ -25,7 +25,13 @@ export async function registerListener(request: APIRequestContext, name: string)
 
 async function signedPost(request: APIRequestContext, baseURL: string, who: Credentials, path: string) {
   const url = new URL(path, baseURL).toString();
-  const headers = await signRequest({ method: 'POST', url, body: '{}', apiToken: who.apiToken, secret: who.apiSecretKey });
+  const headers = await signRequest({
+    method: 'POST',
+    url,
+    body: '{}',
+    apiToken: who.apiToken,
+    secret: who.apiSecretKey,
+  });
   return request.post(url, { headers: { ...headers, 'content-type': 'application/json' }, data: '{}' });
 }
 

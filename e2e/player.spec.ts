@@ -51,7 +51,9 @@ test('a paid song is charged once: pause, resume and seek are free, and the bala
   await tracks.getByRole('button', { name: `Play ${song!.name}`, exact: true }).click();
   await expectAudioPast(page, 0.5);
   await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(song!.name));
-  await expect(player(page)).toContainText(`Paid ${song!.priceFloat} credits · balance ${before - song!.priceFloat} credits`);
+  await expect(player(page)).toContainText(
+    `Paid ${song!.priceFloat} credits · balance ${before - song!.priceFloat} credits`,
+  );
 
   await bar(page, 'Pause').click();
   await expect.poll(() => audioPaused(page)).toBe(true);
@@ -84,7 +86,10 @@ test('a token-gated song plays with the held token, at no charge', async ({ page
   const before = await creditsBalance(page);
   const [song] = await albumSongs(page.request, 'Fan Club Tapes');
   await nav(page).getByRole('link', { name: 'My songs' }).click();
-  await page.getByRole('list', { name: 'My songs' }).getByRole('button', { name: `Play ${song!.name}`, exact: true }).click();
+  await page
+    .getByRole('list', { name: 'My songs' })
+    .getByRole('button', { name: `Play ${song!.name}`, exact: true })
+    .click();
   await expectAudioPast(page, 0.5);
   await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(song!.name));
   await expect(player(page)).not.toContainText('Paid');

@@ -424,9 +424,9 @@ export function forgetGrants(): void {
  */
 declare global {
   interface Window {
-    tokenlyPlayer?: { audio: () => HTMLAudioElement | null; preloaded: () => string | null };
+    tokenlyPlayer?: { audio: () => HTMLAudioElement | null; preloaded: () => HTMLAudioElement | null };
   }
 }
 if (typeof window !== 'undefined') {
-  window.tokenlyPlayer = { audio: () => audioElement(active), preloaded: () => spare?.key ?? null };
+  window.tokenlyPlayer = { audio: () => audioElement(active), preloaded: () => audioElement(spare) };
 }
