@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, request as pwRequest, type Page } from '@playwright/test';
+import { chromium, request as pwRequest } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { albumSongs, waitForDemoAudio } from '../e2e/player-fixtures.js';
 

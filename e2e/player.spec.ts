@@ -55,8 +55,24 @@ test('a paid song is charged once: pause, resume and seek are free, and the bala
     `Paid ${song!.priceFloat} credits · balance ${before - song!.priceFloat} credits`,
   );
 
+  // The system's media controls know the song (lock screen, media keys).
+  const session = () =>
+    page.evaluate(() => ({
+      title: navigator.mediaSession.metadata?.title,
+      artist: navigator.mediaSession.metadata?.artist,
+      artwork: navigator.mediaSession.metadata?.artwork[0]?.src ?? '',
+      state: navigator.mediaSession.playbackState,
+    }));
+  await expect.poll(session).toEqual({
+    title: song!.name,
+    artist: 'Mr. Chips',
+    artwork: expect.stringContaining('/media/artwork/'),
+    state: 'playing',
+  });
+
   await bar(page, 'Pause').click();
   await expect.poll(() => audioPaused(page)).toBe(true);
+  await expect.poll(async () => (await session()).state).toBe('paused');
   const pausedAt = (await audioTime(page))!;
   await bar(page, 'Play').click();
   await expectAudioPast(page, pausedAt + 0.5);
