@@ -1,26 +1,39 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { MySongsList } from '../../features/my-songs/components/my-songs-list';
+import { useQuery } from '@tanstack/react-query';
 import type { MySong } from '../../../contract/listener';
+import { catalogQueries } from '../../features/catalog/api/queries';
 import { playerActions, toQueueItem } from '../../features/player';
 import { songAccess } from '../../features/songs/lib/access';
 import { QueueButtons } from '../player-rows';
 import { RequireAuth } from '../require-auth';
 
-// Every song here is unlocked by a token the listener holds.
-const itemOf = (song: MySong) => toQueueItem(song, songAccess(song, new Set(song.tokens)));
+type AlbumFacts = Map<string, { name: string; artworkImage: string | null }>;
 
-function rowActions(song: MySong, index: number, all: readonly MySong[]) {
+// Every song here is unlocked by a token the listener holds; the album list (cached from the
+// catalog) gives the player the album's name and artwork, which these rows do not carry.
+const itemOf = (song: MySong, albums: AlbumFacts) =>
+  toQueueItem(song, songAccess(song, new Set(song.tokens)), albums.get(song.albumId));
+
+function RowActions({ song, index, all }: { song: MySong; index: number; all: readonly MySong[] }) {
+  const albums = useQuery(catalogQueries.albums());
+  const facts: AlbumFacts = new Map((albums.data ?? []).map((a) => [a.id, a]));
   return (
     <>
       <button
         type="button"
-        onClick={() => void playerActions.playSongs(all.map(itemOf), index)}
+        onClick={() =>
+          void playerActions.playSongs(
+            all.map((s) => itemOf(s, facts)),
+            index,
+          )
+        }
         aria-label={`Play ${song.name}`}
         className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
       >
         Play
       </button>
-      <QueueButtons items={[itemOf(song)]} name={song.name} />
+      <QueueButtons items={[itemOf(song, facts)]} name={song.name} />
     </>
   );
 }
@@ -37,7 +50,7 @@ export default function MySongsRoute() {
           <p className="mb-6 text-slate-600 dark:text-slate-400">
             Songs unlocked by the tokens you hold. Download links work for an hour.
           </p>
-          <MySongsList auth={auth} actions={rowActions} />
+          <MySongsList auth={auth} actions={(song, index, all) => <RowActions song={song} index={index} all={all} />} />
         </section>
       )}
     </RequireAuth>

@@ -96,6 +96,7 @@ export function SeekBar() {
         {hover && duration > 0 ? (
           <span
             aria-hidden="true"
+            data-testid="seek-hover-time"
             className="pointer-events-none absolute -top-7 -translate-x-1/2 rounded bg-slate-900 px-1.5 py-0.5 text-white dark:bg-slate-100 dark:text-slate-900"
             style={{ left: hover.x }}
           >
