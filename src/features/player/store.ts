@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { currentEntry, emptyQueue, type QueueEntry, type QueueState } from './lib/queue';
-import { restorePlayer, type SavedPlayer } from './lib/restore';
+import { forSaving, restorePlayer, type SavedPlayer } from './lib/restore';
 
 /** The one localStorage key the player's queue and settings live under. */
 export const PLAYER_STORAGE_KEY = 'tokenly.player';
@@ -61,7 +61,7 @@ usePlayerStore.subscribe((s) => {
   lastWritten = parts;
   const doc: SavedPlayer = { queue: s.queue, position: s.resumeAt, volume: s.volume, muted: s.muted };
   try {
-    localStorage.setItem(PLAYER_STORAGE_KEY, JSON.stringify(doc));
+    localStorage.setItem(PLAYER_STORAGE_KEY, JSON.stringify(forSaving(doc)));
   } catch {
     // storage full or disabled: the player still works, it just will not survive a reload
   }

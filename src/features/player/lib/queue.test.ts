@@ -16,7 +16,7 @@ import {
   upcoming,
   type QueueState,
 } from './queue';
-import { defaultSaved, restorePlayer } from './restore';
+import { defaultSaved, forSaving, restorePlayer } from './restore';
 
 const item = (id: string): QueueItem => ({
   id,
@@ -226,5 +226,19 @@ describe('restore after a reload', () => {
     const q = playItems(emptyQueue(), items('a', 'b'), 0, seeded(1));
     const r = restorePlayer({ queue: { ...q, current: 9 }, position: 3, volume: 1, muted: false });
     expect(cur(r.queue)).toBe('b');
+  });
+
+  it('saves a window around the current song of a very long queue, and restores it', () => {
+    const random = seeded(4);
+    const long = Array.from({ length: 5000 }, (_, i) => String(i));
+    const queue = setShuffle(playItems(emptyQueue(), items(...long), 3000, random), true, random);
+    const at = next(next(queue, 'user', random)!, 'user', random)!;
+    const saved = forSaving({ queue: at, position: 4, volume: 1, muted: false }, 1000);
+    expect(saved.queue.entries).toHaveLength(1000);
+    const back = restorePlayer(JSON.parse(JSON.stringify(saved)));
+    expect(cur(back.queue)).toBe(cur(at));
+    expect(back.position).toBe(4);
+    // the listener's order keeps exactly the saved entries, so shuffle-off still works
+    expect(setShuffle(back.queue, false, random).entries).toHaveLength(1000);
   });
 });

@@ -27,6 +27,22 @@ const savedSchema = z.object({
   muted: z.boolean(),
 });
 
+/**
+ * What to write: a very long queue (all of a 10,000-song library) keeps a window around the
+ * current song, so the saved document stays small and within what `restorePlayer` accepts.
+ */
+export function forSaving(saved: SavedPlayer, max = MAX_SAVED_ENTRIES): SavedPlayer {
+  const q = saved.queue;
+  if (q.entries.length <= max) return saved;
+  const from = Math.max(0, Math.min(q.current - Math.floor(max / 10), q.entries.length - max));
+  const entries = q.entries.slice(from, from + max);
+  const kept = new Set(entries.map((e) => e.key));
+  return {
+    ...saved,
+    queue: { ...q, entries, current: q.current - from, original: q.original?.filter((k) => kept.has(k)) ?? null },
+  };
+}
+
 export const defaultSaved = (): SavedPlayer => ({ queue: emptyQueue(), position: 0, volume: 0.8, muted: false });
 
 /**
