@@ -100,6 +100,14 @@ test('a paid song is charged once: pause, resume and seek are free, and the bala
   expect(await creditsBalance(page)).toBe(before - song!.priceFloat);
   expect(await streamRows(page, song!.name)).toBe(1);
   await expect.poll(() => audioPaused(page)).toBe(false); // the page change did not stop the music
+
+  // Next from the bar while the Credits page is open: the balance on the page follows the charge.
+  const [, second] = await albumSongs(page.request, 'Circuit Breaker');
+  await bar(page, 'Next').click();
+  await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(second!.name));
+  await expect(page.getByRole('region', { name: 'Balance' })).toContainText(
+    `${before - song!.priceFloat - second!.priceFloat} credits`,
+  );
 });
 
 test('a token-gated song plays with the held token, at no charge', async ({ page }) => {
