@@ -3,28 +3,18 @@
  * It authorizes every song before it plays, reuses a grant while it lasts, preloads the next song
  * shortly before the current one ends, and recovers from faults. React reads the store it updates.
  */
-import { Howl, Howler } from 'howler';
 import type { StreamAuth } from '../../../contract/listener';
 import { ApiError } from '../../lib/api-error';
-import type { ApiCredentials } from '../../lib/api-client';
 import { noticeActions } from '../../lib/notices';
-import { authorizeStream } from './api/stream';
+import { audioElement, load, probe, unload, type Loaded } from './audio-source';
 import { classifyProbe, recovery, type FaultCounts, type FaultKind } from './lib/faults';
-import { grantFrom, isUsable, type StreamGrant } from './lib/grants';
+import type { StreamGrant } from './lib/grants';
 import { currentEntry, upcoming, type QueueEntry } from './lib/queue';
 import { actions as store } from './store';
+import { dropGrant, grantFor, hasUsableGrant, isGrant } from './stream-grants';
 
-export interface PlayerHost {
-  /** the signed-in listener's credentials, or null */
-  getAuth: () => ApiCredentials | null;
-  /** every answer of the stream authorization (the balance in it is the newest there is) */
-  onAuthorized: (songId: string, auth: StreamAuth) => void;
-}
-
-let host: PlayerHost = { getAuth: () => null, onAuthorized: () => {} };
-export function configure(h: PlayerHost): void {
-  host = h;
-}
+export { configure, forgetGrants, type PlayerHost } from './stream-grants';
+export { setMuted, setVolume } from './audio-source';
 
 /** Start loading the next song this long before the current one ends (and authorize it then). */
 export const PRELOAD_LEAD_SEC = 12;
@@ -33,70 +23,15 @@ const SAVE_EVERY_MS = 2000;
 /** No progress for this long while meant to play is a stall: reload at the same position. */
 const STALL_MS = 6000;
 
-interface Loaded {
-  key: string;
-  songId: string;
-  url: string;
-  howl: Howl;
-  failed: number | null;
-}
-
 let active: Loaded | null = null;
 let spare: Loaded | null = null;
 /** bumps on every new start; async work of an older start drops its result */
 let generation = 0;
-const grants = new Map<string, StreamGrant>();
-const pendingAuth = new Map<string, Promise<StreamAuth>>();
 let faults: FaultCounts = { reauthorized: 0, retried: 0 };
 let ticker: ReturnType<typeof setInterval> | undefined;
 let lastSave = 0;
 let lastProgress = { at: 0, position: -1 };
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Howler keeps the HTML5 element private; the seek bar's buffered range and stall checks need it. */
-export function audioElement(l: Loaded | null = active): HTMLAudioElement | null {
-  const sounds = (l?.howl as unknown as { _sounds?: { _node?: unknown }[] } | undefined)?._sounds;
-  const node = sounds?.[0]?._node;
-  return node instanceof HTMLAudioElement ? node : null;
-}
-
-function createHowl(url: string): Howl {
-  const st = store.get();
-  Howler.volume(st.volume);
-  Howler.mute(st.muted);
-  return new Howl({ src: [url], html5: true, format: ['mp3'], preload: true });
-}
-
-function unload(l: Loaded | null): void {
-  if (!l) return;
-  l.howl.off();
-  l.howl.unload();
-}
-
-/** A grant for this song: the cached one while its link works, else a new authorization. */
-async function grantFor(songId: string): Promise<StreamGrant | StreamAuth> {
-  const cached = grants.get(songId);
-  if (isUsable(cached, Date.now())) return cached;
-  const auth = host.getAuth();
-  if (!auth) throw new ApiError(401, 'Log in to listen.');
-  // One authorization at a time per song: a preload and a click never charge twice.
-  let pending = pendingAuth.get(songId);
-  if (!pending) {
-    pending = authorizeStream(auth, songId).finally(() => pendingAuth.delete(songId));
-    pendingAuth.set(songId, pending);
-  }
-  const answer = await pending;
-  host.onAuthorized(songId, answer);
-  const grant = grantFrom(songId, answer);
-  if (!grant) return answer;
-  grants.set(songId, grant);
-  if (answer.chargedSat > 0) {
-    store.set({
-      lastCharge: { songId, chargedFloat: answer.chargedSat / 1e8, balanceFloat: answer.balanceFloat },
-    });
-  }
-  return grant;
-}
 
 function refusal(answer: StreamAuth) {
   store.set({
@@ -166,13 +101,7 @@ async function preloadNext(): Promise<void> {
     const g = await grantFor(up.item.id);
     // refused: the start of that song will say why
     if (my !== generation || preloading !== up.key || !isGrant(g)) return;
-    const l: Loaded = {
-      key: up.key,
-      songId: up.item.id,
-      url: g.streamUrl,
-      howl: createHowl(g.streamUrl),
-      failed: null,
-    };
+    const l = load(up.key, up.item.id, g.streamUrl);
     l.howl.once('loaderror', (_id, code) => (l.failed = Number(code) || 0));
     spare = l;
   } catch {
@@ -182,8 +111,6 @@ async function preloadNext(): Promise<void> {
   }
 }
 let preloading: string | null = null;
-
-const isGrant = (g: StreamGrant | StreamAuth): g is StreamGrant => 'urlExpiresAt' in g;
 
 function attach(l: Loaded): void {
   const h = l.howl;
@@ -260,13 +187,7 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
   if (reuse && reuse.url === grant.streamUrl) l = reuse;
   else {
     unload(reuse);
-    l = {
-      key: entry.key,
-      songId: entry.item.id,
-      url: grant.streamUrl,
-      howl: createHowl(grant.streamUrl),
-      failed: null,
-    };
+    l = load(entry.key, entry.item.id, grant.streamUrl);
   }
   active = l;
   attach(l);
@@ -281,8 +202,7 @@ export async function resume(): Promise<void> {
   const entry = currentEntry(st.queue);
   if (!entry) return;
   if (active && active.key === entry.key && active.failed === null) {
-    if (!isUsable(grants.get(active.songId), Date.now()))
-      return start(entry, Number(active.howl.seek()) || st.position);
+    if (!hasUsableGrant(active.songId)) return start(entry, Number(active.howl.seek()) || st.position);
     if (!active.howl.playing()) active.howl.play();
     return;
   }
@@ -322,13 +242,6 @@ export function seek(sec: number): void {
   saveNow(to);
 }
 
-export function setVolume(v: number): void {
-  Howler.volume(v);
-}
-export function setMuted(m: boolean): void {
-  Howler.mute(m);
-}
-
 /** The loaded song's entry was removed or replaced while nothing should keep playing it. */
 export function activeKey(): string | null {
   return active?.key ?? null;
@@ -343,16 +256,6 @@ function advance(why: 'ended' | 'failed'): Promise<void> {
   return advanceImpl(why);
 }
 
-async function probe(url: string): Promise<number | null> {
-  try {
-    const res = await fetch(url, { headers: { Range: 'bytes=0-1' }, cache: 'no-store' });
-    void res.body?.cancel();
-    return res.status;
-  } catch {
-    return null;
-  }
-}
-
 /** A media error or a stall: find out why, then re-authorize, retry at the same place, or skip. */
 async function onFault(l: Loaded, code: number, known?: FaultKind): Promise<void> {
   const my = generation;
@@ -364,7 +267,7 @@ async function onFault(l: Loaded, code: number, known?: FaultKind): Promise<void
   if (!entry) return;
   if (r.action === 'reauthorize') {
     faults = { ...faults, reauthorized: faults.reauthorized + 1 };
-    grants.delete(l.songId);
+    dropGrant(l.songId);
     return restartAt(entry, at, my);
   }
   if (r.action === 'retry') {
@@ -410,12 +313,6 @@ if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => {
     if (active) saveNow(Number(active.howl.seek()) || store.get().position);
   });
-}
-
-/** Sign-out: the next listener gets no grant of this one. */
-export function forgetGrants(): void {
-  grants.clear();
-  pendingAuth.clear();
 }
 
 /**
