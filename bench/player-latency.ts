@@ -28,7 +28,8 @@ const ALBUMS = [
   'Quiet Hours',
 ];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-player-bench-'));
-const server = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
+// One process (not the tsx wrapper), so that stopping it at the end really stops the server.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   env: {
     ...process.env,
     PORT: String(PORT),
@@ -159,7 +160,11 @@ for (const album of ALBUMS) {
 
 await browser.close();
 await api.dispose();
+const exited = new Promise((r) => server.once('exit', r));
 server.kill('SIGTERM');
+const forced = setTimeout(() => server.kill('SIGKILL'), 10_000);
+await exited;
+clearTimeout(forced);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => {
