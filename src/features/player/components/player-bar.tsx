@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { playerActions } from '../commands';
 import type { QueueEntry } from '../lib/queue';
-import { useCurrentEntry, useRepeat, useShuffle, useStatus } from '../store';
+import { useCurrentEntry, useQueue, useRepeat, useShuffle, useStatus } from '../store';
 import { Icon, type IconName } from './icons';
 import { NowPlaying } from './now-playing';
 import { PlayerMessage } from './player-message';
@@ -12,7 +12,7 @@ import { usePlayerShortcuts } from './use-shortcuts';
 import { VolumeControl } from './volume-control';
 
 const round =
-  'rounded-full p-2 hover:bg-slate-100 aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
+  'rounded-full p-2 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
 
 function IconButton(props: {
   label: string;
@@ -20,6 +20,7 @@ function IconButton(props: {
   onClick: () => void;
   pressed?: boolean;
   big?: boolean;
+  disabled?: boolean;
   children?: ReactNode;
 }) {
   return (
@@ -27,6 +28,7 @@ function IconButton(props: {
       type="button"
       aria-label={props.label}
       aria-pressed={props.pressed}
+      disabled={props.disabled}
       onClick={props.onClick}
       className={props.big ? 'rounded-full bg-brand-700 p-3 text-white hover:bg-brand-600' : round}
     >
@@ -49,6 +51,8 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
   const status = useStatus();
   const shuffle = useShuffle();
   const repeat = useRepeat();
+  const q = useQueue();
+  const atLast = q.current === q.entries.length - 1 && repeat !== 'all';
   const [panel, setPanel] = useState<Panel>(null);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
@@ -106,7 +110,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
               big
               onClick={() => void playerActions.toggle()}
             />
-            <IconButton label="Next" icon="next" onClick={() => void playerActions.next()} />
+            <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
             <IconButton
               label={`Repeat ${repeat}`}
               icon="repeat"

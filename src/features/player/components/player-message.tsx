@@ -1,4 +1,4 @@
-import { useLastCharge, useMessage, useStatus } from '../store';
+import { useCurrentEntry, useLastCharge, useMessage, useStatus } from '../store';
 
 const amount = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 }).format(n);
 
@@ -7,6 +7,7 @@ export function PlayerMessage() {
   const message = useMessage();
   const charge = useLastCharge();
   const status = useStatus();
+  const entry = useCurrentEntry();
   if (message?.kind === 'refused') {
     const needsToken = message.requiredTokens.length > 0 && !/credits/i.test(message.text);
     return (
@@ -32,6 +33,8 @@ export function PlayerMessage() {
   }
   return (
     <p role="status" className="px-4 pt-1 text-xs text-slate-600 dark:text-slate-400">
+      {/* a change of song is announced, as the sighted see the bar change */}
+      {status === 'playing' && entry ? <span className="sr-only">Now playing: {entry.item.name}. </span> : null}
       {status === 'loading' ? 'Loading…' : ''}
       {charge && status !== 'loading'
         ? `Paid ${amount(charge.chargedFloat)} credits · balance ${amount(charge.balanceFloat)} credits`
