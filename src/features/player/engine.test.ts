@@ -130,6 +130,7 @@ describe('player engine', () => {
     authorizeStream.mockImplementation(
       (_a, id) => new Promise((resolve) => (release = () => resolve(granted(id, 100_000_000)))),
     );
+    await new Promise((r) => setTimeout(r, 1100)); // not a rapid skip: Next asks at once
     current().position = 25; // within the preload lead of the end
     vi.advanceTimersByTime(250); // the tick starts the preload of b
     const next = playerActions.next();
@@ -169,5 +170,17 @@ describe('player engine', () => {
     await settle();
     expect(current().position).toBe(17);
     expect(calls('a')).toBe(1);
+  });
+
+  it('skipping quickly through paid songs buys only the one the listener stops on', async () => {
+    await playerActions.playSongs([item('a'), item('b'), item('c'), item('d')], 0);
+    await settle();
+    const skips = [playerActions.next(), playerActions.next(), playerActions.next()];
+    await Promise.all(skips);
+    await settle();
+    expect(calls('b')).toBe(0);
+    expect(calls('c')).toBe(0);
+    expect(calls('d')).toBe(1);
+    expect(store.get().status).toBe('playing');
   });
 });

@@ -20,6 +20,11 @@ export { setMuted, setVolume } from './audio-source';
 export const PRELOAD_LEAD_SEC = 12;
 const TICK_MS = 200;
 const SAVE_EVERY_MS = 2000;
+/** A start this soon after the previous one is a skip through the queue… */
+const RAPID_START_MS = 1000;
+/** …so it waits this long before buying the song, in case the listener skips again. */
+const SKIP_SETTLE_MS = 300;
+let lastStartAt = 0;
 /** No progress for this long while meant to play is a stall: reload at the same position. */
 const STALL_MS = 6000;
 
@@ -162,6 +167,14 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     bufferedEnd: 0,
     duration: entry.item.durationSec,
   });
+  // Skipping quickly through paid songs must not buy each one: a start right after another waits a
+  // moment before asking for a new grant, and gives up if the listener has moved on meanwhile.
+  const rapid = Date.now() - lastStartAt < RAPID_START_MS;
+  lastStartAt = Date.now();
+  if (rapid && !counts && !reuse && !hasUsableGrant(entry.item.id)) {
+    await new Promise((r) => setTimeout(r, SKIP_SETTLE_MS));
+    if (my !== generation) return;
+  }
   let grant: StreamGrant | StreamAuth;
   try {
     grant = await grantFor(entry.item.id);
