@@ -197,6 +197,8 @@ test('the next song starts when one ends; after a reload the queue and position 
   await page.keyboard.press('End');
   await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(second!.name), { timeout: 20_000 });
   await expectAudioPast(page, 2.5);
+  await bar(page, 'Shuffle').click();
+  await expect(bar(page, 'Shuffle')).toHaveAttribute('aria-pressed', 'true');
   const savedAt = (await audioTime(page))!;
 
   await page.reload();
@@ -213,7 +215,8 @@ test('the next song starts when one ends; after a reload the queue and position 
   await bar(page, 'Queue').click();
   const queue = player(page).getByRole('list', { name: 'Queue' });
   await expect(queue.getByRole('listitem')).toHaveCount(songs.length);
-  await expect(queue.getByRole('listitem').nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(queue.locator('li[aria-current="true"]')).toHaveAttribute('aria-label', second!.name);
+  await expect(bar(page, 'Shuffle')).toHaveAttribute('aria-pressed', 'true');
 
   await bar(page, 'Play').click();
   await expect.poll(() => audioTime(page)).toBeGreaterThan(shown - 1.5);
