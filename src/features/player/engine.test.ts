@@ -183,4 +183,23 @@ describe('player engine', () => {
     expect(calls('d')).toBe(1);
     expect(store.get().status).toBe('playing');
   });
+
+  it('asks once for a next song that is refused, not on every tick before the end', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await playerActions.playSongs([item('a'), item('b')], 0);
+    await settle();
+    authorizeStream.mockImplementation(async () => ({
+      ...granted('b', 0),
+      authorized: false,
+      streamUrl: null,
+      expiresAt: null,
+      reason: 'Not enough credits',
+    }));
+    current().position = 20;
+    for (let i = 0; i < 20; i++) {
+      vi.advanceTimersByTime(250);
+      await settle();
+    }
+    expect(calls('b')).toBe(1);
+  });
 });

@@ -97,10 +97,12 @@ async function preloadNext(): Promise<void> {
   const q = store.get().queue;
   const up = upcoming(q);
   const cur = currentEntry(q);
-  if (!up || !cur || up.key === cur.key || spare?.key === up.key || preloading === up.key) return;
+  // One try per upcoming entry: a refused or failed preload is not asked again on every tick.
+  if (!up || !cur || up.key === cur.key || spare?.key === up.key || preloadTried === up.key) return;
   unload(spare);
   spare = null;
   const my = generation;
+  preloadTried = up.key;
   preloading = up.key;
   try {
     const g = await grantFor(up.item.id);
@@ -116,6 +118,7 @@ async function preloadNext(): Promise<void> {
   }
 }
 let preloading: string | null = null;
+let preloadTried: string | null = null;
 
 function attach(l: Loaded): void {
   const h = l.howl;
@@ -151,6 +154,7 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
   const my = ++generation;
   clearTimeout(retryTimer);
   faults = counts ?? { reauthorized: 0, retried: 0 };
+  preloadTried = null;
   const usableAudio = (l: Loaded | null) => (l && l.key === entry.key && l.failed === null && !counts ? l : null);
   const reuse = usableAudio(active) ?? usableAudio(spare);
   if (active && active !== reuse) unload(active);
