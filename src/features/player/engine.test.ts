@@ -202,4 +202,25 @@ describe('player engine', () => {
     }
     expect(calls('b')).toBe(1);
   });
+
+  it('Pause while the song is still being authorized cancels it, and Play starts it then', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // not right after the previous test's start
+    let release!: () => void;
+    authorizeStream.mockImplementation(
+      (_a, id) => new Promise((resolve) => (release = () => resolve(granted(id, 100_000_000)))),
+    );
+    const playing = playerActions.playSongs([item('a')], 0);
+    await settle();
+    expect(store.get().status).toBe('loading');
+    await playerActions.toggle();
+    expect(store.get().status).toBe('paused');
+    release();
+    await playing;
+    await settle();
+    expect(FakeHowl.all).toHaveLength(0); // the late answer did not start the audio
+    await playerActions.toggle();
+    await settle();
+    expect(store.get().status).toBe('playing');
+    expect(calls('a')).toBe(1); // the grant of the late answer was kept, not bought again
+  });
 });

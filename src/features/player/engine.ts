@@ -228,11 +228,16 @@ export async function resume(): Promise<void> {
 
 export function pause(): void {
   clearTimeout(retryTimer);
-  if (active) active.howl.pause();
-  else if (store.get().status === 'loading') {
-    generation++;
-    store.set({ status: 'paused' });
+  if (active && store.get().status !== 'loading') {
+    active.howl.pause();
+    return;
   }
+  // Still authorizing, loading or waiting to retry: cancel that; Play starts again from here.
+  generation++;
+  unload(active);
+  active = null;
+  saveNow(store.get().position);
+  store.set({ status: 'paused', message: null });
 }
 
 export function stop(): void {
@@ -245,10 +250,6 @@ export function stop(): void {
   spare = null;
 }
 
-export function isPlaying(): boolean {
-  return !!active && active.howl.playing();
-}
-
 export function seek(sec: number): void {
   const st = store.get();
   const to = Math.max(0, Math.min(sec, st.duration || sec));
@@ -257,11 +258,6 @@ export function seek(sec: number): void {
     lastProgress = { at: Date.now(), position: to };
   }
   saveNow(to);
-}
-
-/** The loaded song's entry was removed or replaced while nothing should keep playing it. */
-export function activeKey(): string | null {
-  return active?.key ?? null;
 }
 
 /** Set by the commands module: moves the queue on and starts the next entry, or stops. */
