@@ -4,6 +4,7 @@ import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
 import { useAuth, useUsername } from '../features/account/store';
+import { PlayerShell } from './player-shell';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -21,6 +22,11 @@ const PUBLIC_LINKS = [
 // Only signed-in listeners edit playlists: the catalog's first load does not carry the editor.
 const PlaylistEditorHost = lazy(async () => ({
   default: (await import('../features/playlists/components/playlist-editor-host')).PlaylistEditorHost,
+}));
+
+// The queue panel's "Add to playlist" comes with the playlists chunk, when the panel is opened.
+const AddToPlaylistMenu = lazy(async () => ({
+  default: (await import('../features/playlists/components/add-to-playlist-menu')).AddToPlaylistMenu,
 }));
 
 const PRIVATE_LINKS = [
@@ -127,6 +133,17 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <PlayerShell
+        queueActions={
+          auth
+            ? (entry) => (
+                <Suspense fallback={null}>
+                  <AddToPlaylistMenu auth={auth} songIds={[entry.item.id]} subject={entry.item.name} />
+                </Suspense>
+              )
+            : undefined
+        }
+      />
       <NoticeBanner />
       {/* Playlist edits are saved in the background from any page: their news and questions. */}
       {auth ? (

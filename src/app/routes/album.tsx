@@ -8,6 +8,7 @@ import { catalogQueries } from '../../features/catalog/api/queries';
 import { AlbumDetails, AlbumDetailsSkeleton } from '../../features/catalog/components/album-details';
 import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
+import { useRowControls } from '../row-controls';
 
 export default function AlbumRoute() {
   const { albumId = '' } = useParams();
@@ -15,6 +16,7 @@ export default function AlbumRoute() {
   const songs = useQuery(catalogQueries.albumSongs(albumId));
   const auth = useAuth();
   const prefetchArtist = usePrefetchArtist();
+  const rows = useRowControls(songs.data, auth, album.data);
   usePageTitle(album.data?.name ?? 'Album');
 
   return (
@@ -57,9 +59,8 @@ export default function AlbumRoute() {
               label="Tracks"
               auth={auth}
               prefetchArtist={prefetchArtist}
-              actions={
-                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
-              }
+              onPlay={rows.onPlay}
+              actions={rows.actions}
             />
           </>
         )}

@@ -7,8 +7,8 @@ import { useAuth } from '../../features/account/store';
 import { artistQueries } from '../../features/artists/api/queries';
 import { ArtistProfileView } from '../../features/artists/components/artist-profile-view';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
-import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
+import { useRowControls } from '../row-controls';
 
 export default function ArtistRoute() {
   const { profileId = '' } = useParams();
@@ -18,6 +18,7 @@ export default function ArtistRoute() {
   const songs = useQuery(artistQueries.songs(profileId, page));
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
+  const rows = useRowControls(songs.data?.items, auth);
   usePageTitle(profile.data?.name ?? 'Artist');
 
   return (
@@ -50,9 +51,8 @@ export default function ArtistRoute() {
               auth={auth}
               showAlbum
               prefetchAlbum={prefetchAlbum}
-              actions={
-                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
-              }
+              onPlay={rows.onPlay}
+              actions={rows.actions}
             />
             <Pager
               label="Song pages"

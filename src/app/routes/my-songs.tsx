@@ -1,7 +1,55 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { MySongsList } from '../../features/my-songs/components/my-songs-list';
 import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
+import { useQuery } from '@tanstack/react-query';
+import type { Credentials } from '../../../contract/account';
+import type { MySong } from '../../../contract/listener';
+import { catalogQueries } from '../../features/catalog/api/queries';
+import { playerActions, toQueueItem } from '../../features/player';
+import { songAccess } from '../../features/songs/lib/access';
+import { QueueButtons } from '../row-controls';
 import { RequireAuth } from '../require-auth';
+
+type AlbumFacts = Map<string, { name: string; artworkImage: string | null }>;
+
+// Every song here is unlocked by a token the listener holds; the album list (cached from the
+// catalog) gives the player the album's name and artwork, which these rows do not carry.
+const itemOf = (song: MySong, albums: AlbumFacts) =>
+  toQueueItem(song, songAccess(song, new Set(song.tokens)), albums.get(song.albumId));
+
+function RowActions({
+  auth,
+  song,
+  index,
+  all,
+}: {
+  auth: Credentials;
+  song: MySong;
+  index: number;
+  all: readonly MySong[];
+}) {
+  const albums = useQuery(catalogQueries.albums());
+  const facts: AlbumFacts = new Map((albums.data ?? []).map((a) => [a.id, a]));
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() =>
+          void playerActions.playSongs(
+            all.map((s) => itemOf(s, facts)),
+            index,
+          )
+        }
+        aria-label={`Play ${song.name}`}
+        className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+      >
+        Play
+      </button>
+      <QueueButtons items={[itemOf(song, facts)]} name={song.name} />
+      <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} />
+    </>
+  );
+}
 
 export default function MySongsRoute() {
   usePageTitle('My songs');
@@ -17,7 +65,7 @@ export default function MySongsRoute() {
           </p>
           <MySongsList
             auth={auth}
-            actions={(song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} />}
+            actions={(song, index, all) => <RowActions auth={auth} song={song} index={index} all={all} />}
           />
         </section>
       )}

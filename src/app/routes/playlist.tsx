@@ -1,22 +1,26 @@
 import { useNavigate, useParams } from 'react-router';
+import { useAuth } from '../../features/account/store';
 import { usePageTitle } from '../../lib/use-page-title';
 import { PlaylistView } from '../../features/playlists/components/playlist-view';
 import { playlistPath } from '../../features/playlists/lib/format';
 import { RequireAuth } from '../require-auth';
+import { useQueueSongs } from '../row-controls';
 import { SongAccess } from '../song-access';
 
 export default function PlaylistRoute() {
   const { name = '' } = useParams();
   const navigate = useNavigate();
   usePageTitle(name);
+  const queue = useQueueSongs(useAuth());
   return (
     <RequireAuth title="Playlist">
       {(auth) => (
-        // The player (issue 5) wires onPlay(songs, startIndex) and onEnqueue(songs) here.
         <PlaylistView
           auth={auth}
           name={name}
           renderAccess={(song) => <SongAccess song={song} auth={auth} />}
+          onPlay={(songs, start) => void queue.play(songs, start)}
+          onEnqueue={(songs) => void queue.enqueue(songs)}
           onRenamed={(to) => void navigate(playlistPath(to), { replace: true })}
           onDeleted={() => void navigate('/playlists')}
         />

@@ -9,8 +9,8 @@ import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
 import { searchQueries } from '../../features/search/api/queries';
 import { SearchForm } from '../../features/search/components/search-form';
 import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '../../features/search/lib/search-params';
-import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
+import { useRowControls } from '../row-controls';
 
 export default function SearchRoute() {
   const [params, setParams] = useSearchParams();
@@ -20,6 +20,7 @@ export default function SearchRoute() {
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
   const prefetchArtist = usePrefetchArtist();
+  const rows = useRowControls(results.data?.items, auth);
   usePageTitle('Search');
 
   // The URL is the search: sharing or reloading it shows the same results.
@@ -54,12 +55,11 @@ export default function SearchRoute() {
               songs={results.data.items}
               label="Search results"
               auth={auth}
-              actions={
-                auth ? (song) => <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : undefined
-              }
               showAlbum
               prefetchAlbum={prefetchAlbum}
               prefetchArtist={prefetchArtist}
+              onPlay={rows.onPlay}
+              actions={rows.actions}
             />
             <Pager
               label="Result pages"

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Credentials } from '../../../../contract/account';
 import type { MySong } from '../../../../contract/listener';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
@@ -13,15 +13,14 @@ function formatSize(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
 }
 
-/** The songs the listener's tokens give them, each with its (signed, expiring) download link. */
-export function MySongsList({
-  auth,
-  actions,
-}: {
+export interface MySongsListProps {
   auth: Credentials;
-  /** more controls for a row, composed by the page (e.g. add to a playlist) */
-  actions?: (song: MySong) => ReactNode;
-}) {
+  /** playback and queue controls per row, composed by the page from the player feature */
+  actions?: (song: MySong, index: number, all: readonly MySong[]) => ReactNode;
+}
+
+/** The songs the listener's tokens give them, each with its (signed, expiring) download link. */
+export function MySongsList({ auth, actions }: MySongsListProps) {
   const songs = useQuery(mySongsQueries.list(auth));
   if (songs.isPending) {
     return (
@@ -49,7 +48,7 @@ export function MySongsList({
       label="My songs"
       getKey={(song) => song.id}
       className={ROW_SEPARATORS}
-      renderItem={(song, _i, rowProps) => {
+      renderItem={(song, i, rowProps) => {
         const href = song.downloadUrl ? safeHref(song.downloadUrl) : null;
         return (
           <li {...rowProps} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
@@ -59,6 +58,7 @@ export function MySongsList({
                 {song.artist} · {song.tokens.join(', ')}
               </p>
             </div>
+            {actions ? actions(song, i, songs.data) : null}
             {href ? (
               <a
                 href={href}
@@ -73,7 +73,6 @@ export function MySongsList({
             ) : (
               <span className="text-sm text-slate-600 dark:text-slate-400">Being prepared, check back soon</span>
             )}
-            {actions?.(song)}
           </li>
         );
       }}

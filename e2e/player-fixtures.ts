@@ -1,0 +1,93 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Credentials } from '../contract/account';
+import { signRequest } from '../src/lib/signing';
+
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+export const player = (page: Page) => page.getByRole('region', { name: 'Player' });
+
+export async function logIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(nav(page).getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** A new listener through the API: no credits, no tokens (so a stream request never spends). */
+export async function registerListener(request: APIRequestContext, name: string): Promise<Credentials> {
+  const username = `${name}${Date.now().toString(36)}`;
+  const res = await request.post('/api/v1/account/register', {
+    data: { username, password: 'a-long-enough-password', email: `${username}@example.com`, code: 'WELCOME' },
+  });
+  expect(res.status()).toBe(200);
+  return { ...((await res.json()) as Credentials), username };
+}
+
+async function signedPost(request: APIRequestContext, baseURL: string, who: Credentials, path: string) {
+  const url = new URL(path, baseURL).toString();
+  const headers = await signRequest({
+    method: 'POST',
+    url,
+    body: '{}',
+    apiToken: who.apiToken,
+    secret: who.apiSecretKey,
+  });
+  return request.post(url, { headers: { ...headers, 'content-type': 'application/json' }, data: '{}' });
+}
+
+export interface DemoSong {
+  id: string;
+  name: string;
+  albumId: string;
+  durationSec: number;
+  priceFloat: number;
+}
+
+/** The songs of a demo album by name, from the public API. */
+export async function albumSongs(request: APIRequestContext, albumName: string): Promise<DemoSong[]> {
+  const albums = (await (await request.get('/api/v1/music/catalog/albums')).json()) as { id: string; name: string }[];
+  const album = albums.find((a) => a.name === albumName);
+  expect(album, `album ${albumName}`).toBeTruthy();
+  return (await (await request.get(`/api/v1/music/catalog/songs/${album!.id}`)).json()) as DemoSong[];
+}
+
+/**
+ * The demo audio renders in the background after the server starts. A listener with no credits
+ * and no tokens asks for each song: 503 while it is being prepared, 200 (refused, nothing spent)
+ * once its audio exists.
+ */
+export async function waitForDemoAudio(request: APIRequestContext, baseURL: string, albums: string[]) {
+  const prober = await registerListener(request, 'prober');
+  const songs = (await Promise.all(albums.map((a) => albumSongs(request, a)))).flat();
+  await expect
+    .poll(
+      async () => {
+        let ready = 0;
+        for (const s of songs) {
+          const res = await signedPost(request, baseURL, prober, `/api/v1/stream/${s.id}`);
+          if (res.status() === 200) ready++;
+        }
+        return ready;
+      },
+      { timeout: 170_000, intervals: [2000, 3000, 5000] },
+    )
+    .toBe(songs.length);
+}
+
+/** The currentTime of the element that plays the current song (null when none is loaded). */
+export const audioTime = (page: Page) => page.evaluate(() => window.tokenlyPlayer?.audio()?.currentTime ?? null);
+export const audioPaused = (page: Page) => page.evaluate(() => window.tokenlyPlayer?.audio()?.paused ?? null);
+
+/** Waits until the audio has played past `sec` (real playback, not the UI's number). */
+export async function expectAudioPast(page: Page, sec: number, timeout = 20_000) {
+  await expect.poll(() => audioTime(page), { timeout, message: `audio past ${sec} s` }).toBeGreaterThan(sec);
+}
+
+/** The balance the Credits page shows, as a number. */
+export async function creditsBalance(page: Page): Promise<number> {
+  await nav(page).getByRole('link', { name: 'Credits' }).click();
+  const region = page.getByRole('region', { name: 'Balance' });
+  await expect(region).toContainText(/\d+ credits/);
+  const text = (await region.innerText()).replace(/,/g, '');
+  return Number(/([\d.]+)\s*credits/.exec(text)![1]);
+}

@@ -1,0 +1,149 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { playerActions } from '../commands';
+import type { QueueEntry } from '../lib/queue';
+import { useCurrentEntry, useQueue, useRepeat, useShuffle, useStatus } from '../store';
+import { Icon, type IconName } from './icons';
+import { NowPlaying } from './now-playing';
+import { PlayerMessage } from './player-message';
+import { QueuePanel } from './queue-panel';
+import { SeekBar } from './seek-bar';
+import { ShortcutsHelp } from './shortcuts-help';
+import { usePlayerShortcuts } from './use-shortcuts';
+import { VolumeControl } from './volume-control';
+
+const round =
+  'rounded-full p-2 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
+
+function IconButton(props: {
+  label: string;
+  icon: IconName;
+  onClick: () => void;
+  pressed?: boolean;
+  big?: boolean;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={props.label}
+      aria-pressed={props.pressed}
+      disabled={props.disabled}
+      onClick={props.onClick}
+      className={props.big ? 'rounded-full bg-brand-700 p-3 text-white hover:bg-brand-600' : round}
+    >
+      <Icon name={props.icon} className={props.big ? 'h-6 w-6' : 'h-5 w-5'} />
+      {props.children}
+    </button>
+  );
+}
+
+type Panel = 'queue' | 'now-playing' | null;
+
+export interface PlayerBarProps {
+  /** per-row controls for the queue panel, from other features (composed by the app) */
+  queueActions?: (entry: QueueEntry, index: number) => ReactNode;
+}
+
+/** The bar at the bottom of every page, once something is queued. */
+export function PlayerBar({ queueActions }: PlayerBarProps) {
+  const entry = useCurrentEntry();
+  const status = useStatus();
+  const shuffle = useShuffle();
+  const repeat = useRepeat();
+  const q = useQueue();
+  const atLast = q.current === q.entries.length - 1 && repeat !== 'all';
+  const [panel, setPanel] = useState<Panel>(null);
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  usePlayerShortcuts(openHelp);
+  const toggle = (p: Panel) => setPanel(panel === p ? null : p);
+  const playing = status === 'playing' || status === 'loading';
+
+  return (
+    <>
+      {/* keeps the end of the page reachable above the fixed bar */}
+      <div aria-hidden="true" className={entry ? 'h-40 sm:h-28' : ''} />
+      <section
+        aria-label="Player"
+        className={`fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 ${entry ? '' : 'hidden'}`}
+      >
+        {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
+        {panel === 'now-playing' ? <NowPlaying /> : null}
+        <PlayerMessage />
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 pb-3 pt-1">
+          <button
+            type="button"
+            aria-expanded={panel === 'now-playing'}
+            aria-controls="player-now-playing"
+            onClick={() => toggle('now-playing')}
+            aria-label={entry ? `Now playing: ${entry.item.name} by ${entry.item.artist}` : 'Now playing'}
+            className="flex min-w-0 max-w-64 flex-1 items-center gap-3 rounded-md text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            {entry?.item.artworkUrl ? (
+              <img
+                src={entry.item.artworkUrl}
+                alt=""
+                width={48}
+                height={48}
+                className="h-12 w-12 rounded object-cover"
+              />
+            ) : (
+              <span aria-hidden="true" className="h-12 w-12 rounded bg-slate-300 dark:bg-slate-700" />
+            )}
+            <span className="min-w-0">
+              <span className="block truncate font-medium">{entry?.item.name}</span>
+              <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{entry?.item.artist}</span>
+            </span>
+          </button>
+          <div className="flex items-center gap-1">
+            <IconButton
+              label="Shuffle"
+              icon="shuffle"
+              pressed={shuffle}
+              onClick={() => playerActions.toggleShuffle()}
+            />
+            <IconButton label="Previous" icon="previous" onClick={() => void playerActions.previous()} />
+            <IconButton
+              label={playing ? 'Pause' : 'Play'}
+              icon={playing ? 'pause' : 'play'}
+              big
+              onClick={() => void playerActions.toggle()}
+            />
+            <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
+            <IconButton
+              label={`Repeat ${repeat}`}
+              icon="repeat"
+              pressed={repeat !== 'off'}
+              onClick={() => playerActions.cycleRepeat()}
+            >
+              {repeat === 'one' ? (
+                <span aria-hidden="true" className="ml-0.5 align-top text-[10px] font-bold">
+                  1
+                </span>
+              ) : null}
+            </IconButton>
+          </div>
+          <div className="order-last w-full sm:order-none sm:w-auto sm:min-w-60 sm:flex-1">
+            <SeekBar />
+          </div>
+          <VolumeControl />
+          <button
+            type="button"
+            aria-label="Queue"
+            aria-expanded={panel === 'queue'}
+            aria-controls="player-queue"
+            onClick={() => toggle('queue')}
+            className={round}
+          >
+            <Icon name="queue" />
+          </button>
+          <button type="button" aria-label="Keyboard shortcuts" onClick={openHelp} className={`${round} w-9 font-bold`}>
+            ?
+          </button>
+        </div>
+        <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      </section>
+    </>
+  );
+}
