@@ -24,6 +24,8 @@ import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
 import { startWorker } from './soundlinks/worker.js';
 import { verifyMediaUrl } from './storage/signed-urls.js';
 import { mediaDirs } from './storage/files.js';
+import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
+import { artistRoutes } from './tokenly/artist-routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -174,6 +176,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           log: app.log,
           // A signed download link of this server is read from disk, not fetched over the network.
           ownFile: async (url) => {
+            const upload = await ownUploadFile(db, config.dataDir, ctx.mediaSecret, url);
+            if (upload) return upload;
             const m = /^\/media\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
             if (!m) return undefined;
             const q = Object.fromEntries(url.searchParams);
@@ -189,6 +193,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   soundlinksRoutes(app, { db, config, origin: ctx.origin, onQueued: () => worker?.poke() });
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
+  uploadRoutes(app, db, config.dataDir, ctx.mediaSecret);
+  artistRoutes(app, ctx);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

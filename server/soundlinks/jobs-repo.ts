@@ -41,7 +41,8 @@ export async function jobByQuery(db: Queryable, appId: string, query: string): P
 export async function claimJob(db: Queryable, workerId: string): Promise<JobRow | undefined> {
   const r = await db.query<JobRow>(
     `update soundlinks_jobs set stage = 'running', locked_by = $1, lease_until = now() + make_interval(secs => $2),
-            attempts = attempts + 1, message = 'Encoding', updated_at = now()
+            attempts = attempts + 1, message = 'Encoding', updated_at = now(),
+            started_at = coalesce(started_at, now())
       where id = (select id from soundlinks_jobs
                    where stage = 'queued' or (stage = 'running' and lease_until < now())
                    order by created_at for update skip locked limit 1)
