@@ -173,6 +173,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           outDir: encodedDir(config.dataDir),
           watermarkKey: config.watermarkKey,
           concurrency: config.soundlinksWorkers,
+          leaseSec: config.soundlinksLeaseSec,
           log: app.log,
           // A signed download link of this server is read from disk, not fetched over the network.
           ownFile: async (url) => {

@@ -14,6 +14,8 @@ export interface WorkerOptions {
   outDir: string;
   watermarkKey: string;
   concurrency: number;
+  /** seconds a claim lasts without a heartbeat (default LEASE_SEC) */
+  leaseSec?: number;
   /** reads a URL of this server's own files (uploads, signed downloads) from disk; undefined if not one */
   ownFile: (url: URL) => Promise<string | undefined>;
   maxBytes?: number;
@@ -62,14 +64,15 @@ async function encodeJob(job: JobRow, o: WorkerOptions): Promise<{ markId: strin
 /** Runs up to `concurrency` jobs at once from the durable queue until stopped. */
 export function startWorker(o: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const leaseSec = o.leaseSec ?? LEASE_SEC;
   let stopped = false;
   let wake: (() => void) | undefined;
   const running = new Set<Promise<void>>();
 
   const runOne = async (job: JobRow) => {
     const heartbeat = setInterval(
-      () => void extendLease(o.db, job.id, workerId).catch(() => undefined),
-      (LEASE_SEC * 1000) / 3,
+      () => void extendLease(o.db, job.id, workerId, leaseSec).catch(() => undefined),
+      (leaseSec * 1000) / 3,
     );
     try {
       const result = await encodeJob(job, o);
@@ -91,7 +94,7 @@ export function startWorker(o: WorkerOptions) {
     if (o.db.kind === 'pglite') await releaseOrphanedJobs(o.db);
     while (!stopped) {
       if (running.size < o.concurrency) {
-        const job = await claimJob(o.db, workerId).catch(() => undefined);
+        const job = await claimJob(o.db, workerId, leaseSec).catch(() => undefined);
         if (job) {
           const p = runOne(job).finally(() => {
             running.delete(p);

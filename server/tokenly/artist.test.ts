@@ -28,7 +28,7 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const t = await call(c, 'POST', '/api/v1/artist/uploads', { name: 'song.mp3', size: declared, type: 'audio/mpeg', purpose });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
     const ticket = uploadTicketSchema.parse(t.body);
-    const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': 'audio/mpeg' }, body: bytes });
+    const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': 'audio/mpeg' }, body: new Uint8Array(bytes) });
     return { ticket, status: put.status, body: (await put.json()) as Record<string, unknown> };
   };
   const postSl = async (path: string, data: string) => {
@@ -101,9 +101,9 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const ok = await upload(alice, song());
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ id: ok.ticket.id, size: song().length, type: 'audio/mpeg' });
-    const again = await fetch(ok.ticket.uploadUrl, { method: 'PUT', body: song() });
+    const again = await fetch(ok.ticket.uploadUrl, { method: "PUT", body: new Uint8Array(song()) });
     expect(again.status).toBe(409);
-    const forged = await fetch(ok.ticket.uploadUrl.replace(/s=[^&]+/, 's=forged'), { method: 'PUT', body: song() });
+    const forged = await fetch(ok.ticket.uploadUrl.replace(/s=[^&]+/, 's=forged'), { method: "PUT", body: new Uint8Array(song()) });
     expect(forged.status).toBe(403);
 
     const text = await upload(alice, Buffer.alloc(5000, 'not audio at all '));
