@@ -6,7 +6,15 @@ import { z } from 'zod';
  */
 
 /** Audio an artist may upload: checked in the browser before sending and by content on the server. */
-export const UPLOAD_TYPES = ['audio/mpeg', 'audio/mp3', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/flac', 'audio/ogg'];
+export const UPLOAD_TYPES = [
+  'audio/mpeg',
+  'audio/mp3',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/wave',
+  'audio/flac',
+  'audio/ogg',
+];
 export const UPLOAD_EXTENSIONS = ['.mp3', '.wav', '.flac', '.ogg'];
 export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 

@@ -27,7 +27,9 @@ export async function postExternal(
   } catch {
     throw new HttpError(502, 'The Soundlinks service cannot be reached right now; try again later');
   }
-  const json: unknown = await res.json().catch(() => ({ message: `The Soundlinks service answered HTTP ${res.status}` }));
+  const json: unknown = await res
+    .json()
+    .catch(() => ({ message: `The Soundlinks service answered HTTP ${res.status}` }));
   return { status: res.status, json };
 }
 

@@ -25,13 +25,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', WEB_ROOT: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: '0',
+      WEB_ROOT: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`${origin}/api/v1/genres`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/v1/genres`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, origin };
     await sleep(100);
   }
@@ -85,7 +96,10 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
       await prepare(fresh.db, dataDir, mp3);
       env.DATABASE_URL = fresh.url!;
     } else {
-      const db = await connect({ pgliteDir: path.join(dataDir, 'db'), loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+      const db = await connect({
+        pgliteDir: path.join(dataDir, 'db'),
+        loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]),
+      });
       await prepare(db, dataDir, mp3);
       await db.close();
     }
@@ -97,7 +111,10 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
 
     let server = await startServer(env);
     children.push(server.child);
-    const { query } = await post(server.origin, '/v3/sl/encoding', { src: src(server.origin), artist: 'The Blue Whales' });
+    const { query } = await post(server.origin, '/v3/sl/encoding', {
+      src: src(server.origin),
+      artist: 'The Blue Whales',
+    });
     expect(query).toEqual(expect.any(String));
     // Kill the process (no shutdown at all) while a worker holds the job.
     for (let i = 0; ; i++) {
@@ -109,7 +126,8 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
     server.child.kill('SIGKILL');
     await new Promise((r) => server.child.once('exit', r));
     const encodedDir = path.join(dataDir, 'media', 'encoded');
-    const served = () => (fs.existsSync(encodedDir) ? fs.readdirSync(encodedDir).filter((f) => !f.startsWith('.')) : []);
+    const served = () =>
+      fs.existsSync(encodedDir) ? fs.readdirSync(encodedDir).filter((f) => !f.startsWith('.')) : [];
     expect(served(), 'no file under a served name before the job completes').toEqual([]);
 
     server = await startServer(env);
@@ -127,36 +145,42 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
     server.child.kill('SIGTERM');
   }, 180_000);
 
-  it.runIf(backend === 'postgres')('never runs one job twice when two servers share one PostgreSQL', async () => {
-    const mp3 = await encodeMp3(popSong(20, 44100, 8), { bitrate: 128 });
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-two-'));
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const fresh = await freshDb('postgres');
-    cleanups.push(fresh.drop);
-    const ids = await prepare(fresh.db, dataDir, mp3, 6);
-    // Both share the data folder, as two servers behind one load balancer share their storage.
-    const env = { DATA_DIR: dataDir, MEDIA_SECRET, DATABASE_URL: fresh.url!, SOUNDLINKS_WORKERS: '2' };
-    const a = await startServer(env);
-    const b = await startServer(env);
-    children.push(a.child, b.child);
-    const queries: string[] = [];
-    for (const [i, id] of ids.entries()) {
-      const origin = i % 2 ? b.origin : a.origin;
-      const src = signUploadUrl(origin, MEDIA_SECRET, 'source', id, ALICE, 9_999_999_999);
-      queries.push((await post(origin, '/v3/sl/encoding', { src }))!.query!);
-    }
-    for (let i = 0; i < 900; i++) {
-      const r = await fresh.db.query<{ n: string }>("select count(*) as n from soundlinks_jobs where stage <> 'done'");
-      if (Number(r.rows[0]!.n) === 0) break;
-      await sleep(100);
-    }
-    const jobs = await fresh.db.query<{ status: string; attempts: number; query: string }>(
-      'select status, attempts, query from soundlinks_jobs',
-    );
-    expect(jobs.rows.map((j) => j.query).sort()).toEqual([...queries].sort());
-    // Each job was claimed exactly once: a second claim would have counted a second attempt.
-    for (const j of jobs.rows) expect(j).toMatchObject({ status: 'complete', attempts: 1 });
-    a.child.kill('SIGTERM');
-    b.child.kill('SIGTERM');
-  }, 180_000);
+  it.runIf(backend === 'postgres')(
+    'never runs one job twice when two servers share one PostgreSQL',
+    async () => {
+      const mp3 = await encodeMp3(popSong(20, 44100, 8), { bitrate: 128 });
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-two-'));
+      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+      const fresh = await freshDb('postgres');
+      cleanups.push(fresh.drop);
+      const ids = await prepare(fresh.db, dataDir, mp3, 6);
+      // Both share the data folder, as two servers behind one load balancer share their storage.
+      const env = { DATA_DIR: dataDir, MEDIA_SECRET, DATABASE_URL: fresh.url!, SOUNDLINKS_WORKERS: '2' };
+      const a = await startServer(env);
+      const b = await startServer(env);
+      children.push(a.child, b.child);
+      const queries: string[] = [];
+      for (const [i, id] of ids.entries()) {
+        const origin = i % 2 ? b.origin : a.origin;
+        const src = signUploadUrl(origin, MEDIA_SECRET, 'source', id, ALICE, 9_999_999_999);
+        queries.push((await post(origin, '/v3/sl/encoding', { src }))!.query!);
+      }
+      for (let i = 0; i < 900; i++) {
+        const r = await fresh.db.query<{ n: string }>(
+          "select count(*) as n from soundlinks_jobs where stage <> 'done'",
+        );
+        if (Number(r.rows[0]!.n) === 0) break;
+        await sleep(100);
+      }
+      const jobs = await fresh.db.query<{ status: string; attempts: number; query: string }>(
+        'select status, attempts, query from soundlinks_jobs',
+      );
+      expect(jobs.rows.map((j) => j.query).sort()).toEqual([...queries].sort());
+      // Each job was claimed exactly once: a second claim would have counted a second attempt.
+      for (const j of jobs.rows) expect(j).toMatchObject({ status: 'complete', attempts: 1 });
+      a.child.kill('SIGTERM');
+      b.child.kill('SIGTERM');
+    },
+    180_000,
+  );
 });

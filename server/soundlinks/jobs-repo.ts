@@ -52,7 +52,12 @@ export async function claimJob(db: Queryable, workerId: string, leaseSec = LEASE
   return r.rows[0];
 }
 
-export async function extendLease(db: Queryable, jobId: string, workerId: string, leaseSec = LEASE_SEC): Promise<boolean> {
+export async function extendLease(
+  db: Queryable,
+  jobId: string,
+  workerId: string,
+  leaseSec = LEASE_SEC,
+): Promise<boolean> {
   const r = await db.query(
     `update soundlinks_jobs set lease_until = now() + make_interval(secs => $3)
       where id = $1 and locked_by = $2 and stage = 'running' returning id`,

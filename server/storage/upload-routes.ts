@@ -57,46 +57,42 @@ export function uploadRoutes(app: FastifyInstance, db: Db, dataDir: string, secr
     // The body is a raw audio stream of any declared type: the handler reads it itself.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
-    scope.put(
-      '/media/uploads/:id',
-      { schema: { params, querystring: query }, logLevel: 'warn' },
-      async (req) => {
-        const { id } = req.params as z.infer<typeof params>;
-        const check = verifyMediaUrl(secret, 'upload', id, req.query as z.infer<typeof query>);
-        if (!check.ok) throw new HttpError(403, check.reason);
-        const row = await uploadById(db, id);
-        if (!row || row.user_id !== check.userId) throw notFound('Upload');
-        if (row.stored_at) throw new HttpError(409, 'This upload has already been received');
-        const declared = Number(row.declared_size);
-        const announced = req.headers['content-length'];
-        if (announced !== undefined && Number(announced) > declared) {
-          throw new HttpError(413, `The file is larger than the ${declared} bytes announced`);
+    scope.put('/media/uploads/:id', { schema: { params, querystring: query }, logLevel: 'warn' }, async (req) => {
+      const { id } = req.params as z.infer<typeof params>;
+      const check = verifyMediaUrl(secret, 'upload', id, req.query as z.infer<typeof query>);
+      if (!check.ok) throw new HttpError(403, check.reason);
+      const row = await uploadById(db, id);
+      if (!row || row.user_id !== check.userId) throw notFound('Upload');
+      if (row.stored_at) throw new HttpError(409, 'This upload has already been received');
+      const declared = Number(row.declared_size);
+      const announced = req.headers['content-length'];
+      if (announced !== undefined && Number(announced) > declared) {
+        throw new HttpError(413, `The file is larger than the ${declared} bytes announced`);
+      }
+      await fsp.mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${id}.${crypto.randomBytes(4).toString('hex')}.part`);
+      try {
+        const size = await receive(req, tmp, declared).catch((err: unknown) => {
+          if (err instanceof HttpError) throw err;
+          throw new HttpError(400, 'The upload broke off before the whole file arrived');
+        });
+        if (size !== declared) {
+          throw new HttpError(422, `The upload was cut short: ${size} of ${declared} bytes arrived`);
         }
-        await fsp.mkdir(dir, { recursive: true });
-        const tmp = path.join(dir, `.${id}.${crypto.randomBytes(4).toString('hex')}.part`);
-        try {
-          const size = await receive(req, tmp, declared).catch((err: unknown) => {
-            if (err instanceof HttpError) throw err;
-            throw new HttpError(400, 'The upload broke off before the whole file arrived');
-          });
-          if (size !== declared) {
-            throw new HttpError(422, `The upload was cut short: ${size} of ${declared} bytes arrived`);
-          }
-          const kind = sniffAudioType(await readHead(tmp, SNIFF_BYTES));
-          if (!kind) throw new HttpError(415, 'This file is not audio: upload an MP3, WAV, FLAC or Ogg file');
-          // A name of its own per attempt: the row points at exactly the file that was checked.
-          const name = `${id}-${crypto.randomBytes(4).toString('hex')}.${kind}`;
-          await fsp.rename(tmp, path.join(dir, name));
-          if (!(await markStored(db, id, { size, audioType: TYPE_OF[kind], fileName: name }))) {
-            await fsp.rm(path.join(dir, name), { force: true });
-            throw new HttpError(409, 'This upload has already been received');
-          }
-          return { id, size, type: TYPE_OF[kind] };
-        } finally {
-          await fsp.rm(tmp, { force: true });
+        const kind = sniffAudioType(await readHead(tmp, SNIFF_BYTES));
+        if (!kind) throw new HttpError(415, 'This file is not audio: upload an MP3, WAV, FLAC or Ogg file');
+        // A name of its own per attempt: the row points at exactly the file that was checked.
+        const name = `${id}-${crypto.randomBytes(4).toString('hex')}.${kind}`;
+        await fsp.rename(tmp, path.join(dir, name));
+        if (!(await markStored(db, id, { size, audioType: TYPE_OF[kind], fileName: name }))) {
+          await fsp.rm(path.join(dir, name), { force: true });
+          throw new HttpError(409, 'This upload has already been received');
         }
-      },
-    );
+        return { id, size, type: TYPE_OF[kind] };
+      } finally {
+        await fsp.rm(tmp, { force: true });
+      }
+    });
   });
 
   app.route({

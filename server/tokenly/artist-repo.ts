@@ -54,7 +54,9 @@ export function toJob(r: EncodingRow, src: string): EncodingJob {
 const SELECT = `select e.*, u.name as file_name from artist_encodings e join artist_uploads u on u.id = e.upload_id`;
 
 export async function listEncodings(db: Queryable, userId: string): Promise<EncodingRow[]> {
-  const r = await db.query<EncodingRow>(`${SELECT} where e.user_id = $1 order by e.created_at desc limit 200`, [userId]);
+  const r = await db.query<EncodingRow>(`${SELECT} where e.user_id = $1 order by e.created_at desc limit 200`, [
+    userId,
+  ]);
   return r.rows;
 }
 
@@ -76,10 +78,10 @@ export async function createEncoding(db: Queryable, userId: string, uploadId: st
     [userId, uploadId, artist],
   );
   if (r.rows[0]) return getEncoding(db, userId, r.rows[0].id);
-  const existing = await db.query<{ id: string }>('select id from artist_encodings where upload_id = $1 and user_id = $2', [
-    uploadId,
-    userId,
-  ]);
+  const existing = await db.query<{ id: string }>(
+    'select id from artist_encodings where upload_id = $1 and user_id = $2',
+    [uploadId, userId],
+  );
   if (existing.rows[0]) return getEncoding(db, userId, existing.rows[0].id);
   throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
 }
@@ -148,7 +150,12 @@ export async function duePolls(db: Queryable, userId: string): Promise<{ id: str
 export async function applyAnswer(
   db: Queryable,
   id: string,
-  a: { status: 'processing' | 'complete' | 'failed'; message: string; url?: string | undefined; id?: string | undefined },
+  a: {
+    status: 'processing' | 'complete' | 'failed';
+    message: string;
+    url?: string | undefined;
+    id?: string | undefined;
+  },
 ) {
   await db.query(
     `update artist_encodings

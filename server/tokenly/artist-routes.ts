@@ -66,7 +66,8 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Brings the artist's unfinished jobs up to date from wherever they run. */
   const refresh = async (req: FastifyRequest) => {
     const userId = userOf(req).id;
-    if (!config.soundlinksUrl) return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
+    if (!config.soundlinksUrl)
+      return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
     for (const due of await duePolls(db, userId)) {
       const answer = await queryExternal(config, due.query).catch((err: unknown) => {
         req.log.warn({ err }, 'soundlinks status query failed');
@@ -93,7 +94,13 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       const artist = await requireArtist(req);
       const b = req.body as z.output<typeof uploadBodySchema>;
       const user = userOf(req);
-      const id = await createUpload(db, { userId: user.id, profileId: artist.id, purpose: b.purpose, name: b.name, size: b.size });
+      const id = await createUpload(db, {
+        userId: user.id,
+        profileId: artist.id,
+        purpose: b.purpose,
+        name: b.name,
+        size: b.size,
+      });
       const exp = Math.floor(Date.now() / 1000) + UPLOAD_URL_TTL_SEC;
       return {
         id,
@@ -218,5 +225,4 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
     },
   );
-
 }

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encodingJobListSchema, encodingJobSchema, uploadTicketSchema, verifyResultSchema } from '../../contract/encoding.js';
+import {
+  encodingJobListSchema,
+  encodingJobSchema,
+  uploadTicketSchema,
+  verifyResultSchema,
+} from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
@@ -25,10 +30,19 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
   const upload = async (c: Client, bytes: Buffer, purpose: 'encode' | 'verify' = 'encode', declared = bytes.length) => {
-    const t = await call(c, 'POST', '/api/v1/artist/uploads', { name: 'song.mp3', size: declared, type: 'audio/mpeg', purpose });
+    const t = await call(c, 'POST', '/api/v1/artist/uploads', {
+      name: 'song.mp3',
+      size: declared,
+      type: 'audio/mpeg',
+      purpose,
+    });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
     const ticket = uploadTicketSchema.parse(t.body);
-    const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': 'audio/mpeg' }, body: new Uint8Array(bytes) });
+    const put = await fetch(ticket.uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'audio/mpeg' },
+      body: new Uint8Array(bytes),
+    });
     return { ticket, status: put.status, body: (await put.json()) as Record<string, unknown> };
   };
   const postSl = async (path: string, data: string) => {
@@ -63,7 +77,10 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
   beforeAll(async () => {
     s = await testServer(backend, {}, { worker: true });
     origin = await s.listen();
-    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [stableUuid('user:alice'), F.artists.whales]);
+    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
+      stableUuid('user:alice'),
+      F.artists.whales,
+    ]);
     alice = await signedClient(origin, 'alice', F.users.alice.password);
     const reg = await fetch(`${origin}/api/v1/account/register`, {
       method: 'POST',
@@ -83,7 +100,9 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const r = await call(bob, 'POST', '/api/v1/artist/uploads', { name: 'a.mp3', size: 10, type: 'audio/mpeg' });
     expect(r.status).toBe(403);
     expect(String(r.body.message)).toMatch(/artist profile/);
-    expect((await call(bob, 'POST', '/api/v1/soundlinks/sign', { mtd: 'POST', url: '/v3/sl/query', arg: {} })).status).toBe(403);
+    expect(
+      (await call(bob, 'POST', '/api/v1/soundlinks/sign', { mtd: 'POST', url: '/v3/sl/query', arg: {} })).status,
+    ).toBe(403);
   });
 
   it.each([
@@ -101,9 +120,12 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const ok = await upload(alice, song());
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ id: ok.ticket.id, size: song().length, type: 'audio/mpeg' });
-    const again = await fetch(ok.ticket.uploadUrl, { method: "PUT", body: new Uint8Array(song()) });
+    const again = await fetch(ok.ticket.uploadUrl, { method: 'PUT', body: new Uint8Array(song()) });
     expect(again.status).toBe(409);
-    const forged = await fetch(ok.ticket.uploadUrl.replace(/s=[^&]+/, 's=forged'), { method: "PUT", body: new Uint8Array(song()) });
+    const forged = await fetch(ok.ticket.uploadUrl.replace(/s=[^&]+/, 's=forged'), {
+      method: 'PUT',
+      body: new Uint8Array(song()),
+    });
     expect(forged.status).toBe(403);
 
     const text = await upload(alice, Buffer.alloc(5000, 'not audio at all '));
@@ -122,7 +144,9 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
 
   it('signs only requests for the artist’s own uploads under their own name', async () => {
     const up = await upload(alice, song());
-    const job = encodingJobSchema.parse((await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up.ticket.id })).body);
+    const job = encodingJobSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up.ticket.id })).body,
+    );
     const sign = (arg: Record<string, unknown>, url = '/v3/sl/encoding') =>
       call(alice, 'POST', '/api/v1/soundlinks/sign', { mtd: 'POST', url, arg });
     const other = `${origin}/media/uploads/${up.ticket.id}?u=${stableUuid('user:bob')}&e=9999999999&s=x`;
@@ -139,26 +163,42 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
       expect(r.status, JSON.stringify(arg)).toBe(status);
       expect(String(r.body.message)).toMatch(message);
     }
-    expect((await call(alice, 'POST', '/api/v1/soundlinks/sign', { mtd: 'GET', url: '/v3/sl/encoding', arg: {} })).status).toBe(422);
+    expect(
+      (await call(alice, 'POST', '/api/v1/soundlinks/sign', { mtd: 'GET', url: '/v3/sl/encoding', arg: {} })).status,
+    ).toBe(422);
     expect((await sign({ query: 'not-mine' }, '/v3/sl/query')).status).toBe(403);
 
     // The artist name is filled in when left out; the token is bound to method, path and arguments.
     const r = await sign({ src: job.src });
     expect(r.status).toBe(200);
     const claims = jwt.verify(String(r.body.data), SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    expect(claims).toMatchObject({ iss: 'demo-app', mtd: 'POST', url: '/v3/sl/encoding', arg: { src: job.src, artist: 'The Blue Whales' } });
+    expect(claims).toMatchObject({
+      iss: 'demo-app',
+      mtd: 'POST',
+      url: '/v3/sl/encoding',
+      arg: { src: job.src, artist: 'The Blue Whales' },
+    });
     // A token for this upload cannot be reported as another job's credential.
     const q = await postSl('/v3/sl/encoding', String(r.body.data));
     const up2 = await upload(alice, song());
-    const job2 = encodingJobSchema.parse((await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up2.ticket.id })).body);
-    expect((await call(alice, 'POST', `/api/v1/artist/encodings/${job2.id}/submitted`, { query: q.body.query })).status).toBe(422);
+    const job2 = encodingJobSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up2.ticket.id })).body,
+    );
+    expect(
+      (await call(alice, 'POST', `/api/v1/artist/encodings/${job2.id}/submitted`, { query: q.body.query })).status,
+    ).toBe(422);
   });
 
   it('runs the whole job: upload → submitted → processing → complete, and verifies the mark of the result', async () => {
     const up = await upload(alice, song());
     const created = await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up.ticket.id });
     const job = encodingJobSchema.parse(created.body);
-    expect(job).toMatchObject({ status: 'uploaded', artist: 'The Blue Whales', fileName: 'song.mp3', submittedAt: null });
+    expect(job).toMatchObject({
+      status: 'uploaded',
+      artist: 'The Blue Whales',
+      fileName: 'song.mp3',
+      submittedAt: null,
+    });
     const original = await fetch(job.src);
     expect(original.status).toBe(200);
     expect(Buffer.from(await original.arrayBuffer()).equals(song())).toBe(true);
@@ -170,7 +210,8 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
 
     const done = await waitFinal(job.id);
     expect(done).toMatchObject({ status: 'complete', markId: expect.stringMatching(/^[0-9a-f]{16}$/) });
-    for (const t of [done.uploadedAt, done.submittedAt!, done.processingAt!, done.finishedAt!]) expect(Date.parse(t)).not.toBeNaN();
+    for (const t of [done.uploadedAt, done.submittedAt!, done.processingAt!, done.finishedAt!])
+      expect(Date.parse(t)).not.toBeNaN();
     expect(Date.parse(done.submittedAt!)).toBeLessThanOrEqual(Date.parse(done.processingAt!));
     expect(Date.parse(done.processingAt!)).toBeLessThanOrEqual(Date.parse(done.finishedAt!));
 
@@ -181,11 +222,15 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const encoded = Buffer.from(await (await fetch(done.resultUrl!)).arrayBuffer());
     const check = await upload(alice, encoded, 'verify');
     expect(check.status).toBe(200);
-    const v = verifyResultSchema.parse((await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: check.ticket.id })).body);
+    const v = verifyResultSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: check.ticket.id })).body,
+    );
     expect(v).toMatchObject({ found: true, id: done.markId, jobId: job.id });
 
     const plain = await upload(alice, song(), 'verify');
-    const none = verifyResultSchema.parse((await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: plain.ticket.id })).body);
+    const none = verifyResultSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: plain.ticket.id })).body,
+    );
     expect(none).toMatchObject({ found: false, id: null });
   }, 120_000);
 
@@ -194,7 +239,9 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const short = song().subarray(0, 40_000);
     const up = await upload(alice, short);
     expect(up.status).toBe(200);
-    const job = encodingJobSchema.parse((await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up.ticket.id })).body);
+    const job = encodingJobSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: up.ticket.id })).body,
+    );
     expect((await call(alice, 'POST', `/api/v1/artist/encodings/${job.id}/retry`)).status).toBe(409);
     await submit(job.id, job.src);
     const failed = await waitFinal(job.id);

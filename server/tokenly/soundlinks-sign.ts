@@ -20,7 +20,9 @@ export async function argToSign(
   origin: string,
   mediaSecret: string,
 ): Promise<Record<string, string>> {
-  const extra = Object.keys(body.arg).filter((k) => !(body.url === '/v3/sl/encoding' ? ['src', 'artist'] : ['query']).includes(k));
+  const extra = Object.keys(body.arg).filter(
+    (k) => !(body.url === '/v3/sl/encoding' ? ['src', 'artist'] : ['query']).includes(k),
+  );
   if (extra.length > 0) throw unprocessable(`arg has parameters ${body.url} does not take: ${extra.join(', ')}`);
 
   if (body.url === '/v3/sl/query') {

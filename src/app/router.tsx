@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
       { path: 'profile', lazy: page(() => import('./routes/profile')) },
       { path: 'users/:username', lazy: page(() => import('./routes/user-profile')) },
       { path: 'credits', lazy: page(() => import('./routes/credits')) },
+      { path: 'artist', lazy: page(() => import('./routes/artist-dashboard')) },
       { path: 'login', lazy: page(() => import('./routes/login')) },
       { path: 'register', lazy: page(() => import('./routes/register')) },
       { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },
