@@ -82,7 +82,9 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   await expectAccessible(page);
 
   // A file that is not audio is refused before anything is sent.
-  await page.getByLabel('Choose a song').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') });
+  await page
+    .getByLabel('Choose a song')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') });
   await expect(page.getByRole('alert')).toContainText('notes.txt is not an audio file');
 
   // On a slow line the progress shows, and the upload can be cancelled.
@@ -99,7 +101,12 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   await expect(page.getByText(/^\d+% of /)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel upload' }).click();
   await expect(page.getByText('Upload of demo-song.mp3 cancelled.')).toBeVisible();
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   await page.getByLabel('Choose a song').setInputFiles(song);
   await expect(page.getByText(/demo-song\.mp3: uploaded/)).toBeVisible();
@@ -109,7 +116,10 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   await expect(job).toContainText('Status: Ready to submit');
 
   await page.getByRole('button', { name: 'Notify me when a job completes' }).click();
-  await expect(page.getByRole('button', { name: 'Notify me when a job completes' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Notify me when a job completes' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   await job.getByRole('button', { name: /^Submit to Soundlinks/ }).click();
   await expect(job).toContainText(/Status: (Submitted|Processing|Complete)/);
@@ -130,8 +140,12 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   // The list is the server's: it is still there after a reload.
   await page.reload();
   await expect(job).toContainText('Status: Complete');
-  await expect(job.getByRole('img', { name: 'Waveform of the original song demo-song.mp3' })).toBeVisible({ timeout: 30_000 });
-  await expect(job.getByRole('img', { name: 'Waveform of the encoded song demo-song.mp3' })).toBeVisible({ timeout: 30_000 });
+  await expect(job.getByRole('img', { name: 'Waveform of the original song demo-song.mp3' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(job.getByRole('img', { name: 'Waveform of the encoded song demo-song.mp3' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(job.getByLabel('Play the original song demo-song.mp3')).toBeVisible();
   await expect(job.getByLabel('Play the encoded song demo-song.mp3')).toBeVisible();
   await expectAccessible(page);
