@@ -10,7 +10,10 @@ export class EncodePool {
   private waiting: ((w: Worker) => void)[] = [];
   private all = new Set<Worker>();
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    // Started at once: a thread's first load (TypeScript, the WASM codecs) then is not a job's cost.
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
 
   private spawn(): Worker {
     const w = new Worker(new URL('./encode-thread-boot.mjs', import.meta.url), {
