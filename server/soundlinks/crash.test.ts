@@ -144,43 +144,47 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
     expect(served()).toHaveLength(1);
     server.child.kill('SIGTERM');
   }, 180_000);
+});
 
-  it.runIf(backend === 'postgres')(
-    'never runs one job twice when two servers share one PostgreSQL',
-    async () => {
-      const mp3 = await encodeMp3(popSong(20, 44100, 8), { bitrate: 128 });
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-two-'));
-      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-      const fresh = await freshDb('postgres');
-      cleanups.push(fresh.drop);
-      const ids = await prepare(fresh.db, dataDir, mp3, 6);
-      // Both share the data folder, as two servers behind one load balancer share their storage.
-      const env = { DATA_DIR: dataDir, MEDIA_SECRET, DATABASE_URL: fresh.url!, SOUNDLINKS_WORKERS: '2' };
-      const a = await startServer(env);
-      const b = await startServer(env);
-      children.push(a.child, b.child);
-      const queries: string[] = [];
-      for (const [i, id] of ids.entries()) {
-        const origin = i % 2 ? b.origin : a.origin;
-        const src = signUploadUrl(origin, MEDIA_SECRET, 'source', id, ALICE, 9_999_999_999);
-        queries.push((await post(origin, '/v3/sl/encoding', { src }))!.query!);
-      }
-      for (let i = 0; i < 900; i++) {
-        const r = await fresh.db.query<{ n: string }>(
-          "select count(*) as n from soundlinks_jobs where stage <> 'done'",
-        );
-        if (Number(r.rows[0]!.n) === 0) break;
-        await sleep(100);
-      }
-      const jobs = await fresh.db.query<{ status: string; attempts: number; query: string }>(
-        'select status, attempts, query from soundlinks_jobs',
-      );
-      expect(jobs.rows.map((j) => j.query).sort()).toEqual([...queries].sort());
-      // Each job was claimed exactly once: a second claim would have counted a second attempt.
-      for (const j of jobs.rows) expect(j).toMatchObject({ status: 'complete', attempts: 1 });
-      a.child.kill('SIGTERM');
-      b.child.kill('SIGTERM');
-    },
-    180_000,
-  );
+// Two processes can only share a database server: PostgreSQL (the embedded database belongs to one process).
+describe.each(backends().filter((b) => b === 'postgres'))('encoding jobs on a shared database (%s)', () => {
+  const children: ChildProcess[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const c of cleanups) await c();
+  });
+
+  it('never runs one job twice when two servers share one PostgreSQL', async () => {
+    const mp3 = await encodeMp3(popSong(20, 44100, 8), { bitrate: 128 });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-two-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const fresh = await freshDb('postgres');
+    cleanups.push(fresh.drop);
+    const ids = await prepare(fresh.db, dataDir, mp3, 6);
+    // Both share the data folder, as two servers behind one load balancer share their storage.
+    const env = { DATA_DIR: dataDir, MEDIA_SECRET, DATABASE_URL: fresh.url!, SOUNDLINKS_WORKERS: '2' };
+    const a = await startServer(env);
+    const b = await startServer(env);
+    children.push(a.child, b.child);
+    const queries: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      const origin = i % 2 ? b.origin : a.origin;
+      const src = signUploadUrl(origin, MEDIA_SECRET, 'source', id, ALICE, 9_999_999_999);
+      queries.push((await post(origin, '/v3/sl/encoding', { src }))!.query!);
+    }
+    for (let i = 0; i < 900; i++) {
+      const r = await fresh.db.query<{ n: string }>("select count(*) as n from soundlinks_jobs where stage <> 'done'");
+      if (Number(r.rows[0]!.n) === 0) break;
+      await sleep(100);
+    }
+    const jobs = await fresh.db.query<{ status: string; attempts: number; query: string }>(
+      'select status, attempts, query from soundlinks_jobs',
+    );
+    expect(jobs.rows.map((j) => j.query).sort()).toEqual([...queries].sort());
+    // Each job was claimed exactly once: a second claim would have counted a second attempt.
+    for (const j of jobs.rows) expect(j).toMatchObject({ status: 'complete', attempts: 1 });
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+  }, 180_000);
 });
