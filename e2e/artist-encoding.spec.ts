@@ -159,7 +159,19 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   await download.saveAs(encoded);
 
   // The verify tool reads the mark of the downloaded file, and finds none in the original.
-  await page.getByLabel('Choose a file to verify').setInputFiles(encoded);
+  // Dropped onto the zone, as a person drags a file from their desktop.
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, name }) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type: 'audio/mpeg' }));
+      return dt;
+    },
+    { b64: fs.readFileSync(encoded).toString('base64'), name: 'encoded.mp3' },
+  );
+  await page.getByText('Drop any song here').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByText(`Mark found: ID ${markId}`)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('from one of your encodings')).toBeVisible();
   await page.getByLabel('Choose a file to verify').setInputFiles(song);

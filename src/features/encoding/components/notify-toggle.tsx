@@ -16,8 +16,13 @@ export function NotifyToggle() {
             setRefused(!on && !now);
           })
         }
-        className="rounded-md border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        className={`rounded-md border px-2 py-1 font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
+          on
+            ? 'border-brand-600 bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-brand-400'
+            : 'border-slate-300 dark:border-slate-700'
+        }`}
       >
+        <span aria-hidden="true">{on ? '🔔 ' : '🔕 '}</span>
         Notify me when a job completes
       </button>
       {refused ? <span role="status">This browser does not allow notifications for this site.</span> : null}
