@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { EncodeOutcome, EncodeTask } from './encode-thread.js';
+import type { DetectOutcome, DetectTask, EncodeOutcome, EncodeTask } from './encode-thread.js';
 
 /**
  * Long-lived worker threads, one task each at a time. A thread that dies (or a task that throws)
@@ -10,9 +10,12 @@ export class EncodePool {
   private waiting: ((w: Worker) => void)[] = [];
   private all = new Set<Worker>();
 
-  constructor(private readonly size: number) {
-    // Started at once: a thread's first load (TypeScript, the WASM codecs) then is not a job's cost.
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  /** `eager`: start the threads now, so that a thread's first load (TypeScript, the WASM codecs) is not a job's cost. */
+  constructor(
+    private readonly size: number,
+    eager = true,
+  ) {
+    if (eager) for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
   private spawn(): Worker {
@@ -43,20 +46,28 @@ export class EncodePool {
     else this.idle.push(w);
   }
 
-  async run(task: EncodeTask): Promise<EncodeOutcome> {
+  run(task: EncodeTask): Promise<EncodeOutcome> {
+    return this.send({ kind: 'encode', ...task });
+  }
+
+  detect(task: DetectTask): Promise<DetectOutcome> {
+    return this.send({ kind: 'detect', ...task });
+  }
+
+  private async send<T>(task: { kind: string; bytes: Uint8Array }): Promise<T> {
     const w = await this.acquire();
     let healthy = true;
     try {
-      return await new Promise<EncodeOutcome>((resolve, reject) => {
+      return await new Promise<T>((resolve, reject) => {
         const onError = (err: Error) => {
           healthy = false;
           reject(err);
         };
         w.once('error', onError);
-        w.once('message', (m: EncodeOutcome | { error: string }) => {
+        w.once('message', (m: T | { error: string }) => {
           w.off('error', onError);
-          if ('error' in m) reject(new Error(m.error));
-          else resolve(m);
+          if (m && typeof m === 'object' && 'error' in m) reject(new Error(m.error));
+          else resolve(m as T);
         });
         // The bytes move to the thread instead of being copied.
         w.postMessage(task, [task.bytes.buffer as ArrayBuffer]);

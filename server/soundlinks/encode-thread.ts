@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeAudio, encodeMp3 } from '../audio/codec/index.js';
 import { AudioFormatError } from '../audio/codec/types.js';
-import { embed } from '../audio/watermark/index.js';
+import { detect, embed } from '../audio/watermark/index.js';
 
 export interface EncodeTask {
   bytes: Uint8Array;
@@ -16,6 +16,30 @@ export interface EncodeTask {
 }
 
 export type EncodeOutcome = { ok: true; size: number } | { ok: false; message: string; permanent: boolean };
+
+export interface DetectTask {
+  bytes: Uint8Array;
+  watermarkKey: string;
+}
+export type DetectOutcome =
+  { ok: true; found: { id: string; confidence: number } | null; seconds: number } | { ok: false; message: string };
+
+/** Reads the mark of a file (the dashboard's verify tool). */
+export async function detectTask(t: DetectTask): Promise<DetectOutcome> {
+  let pcm;
+  try {
+    pcm = await decodeAudio(t.bytes);
+  } catch (err) {
+    if (err instanceof AudioFormatError) return { ok: false, message: 'This file cannot be decoded as audio' };
+    throw err;
+  }
+  const found = detect(pcm, t.watermarkKey);
+  return {
+    ok: true,
+    found: found ? { id: found.id, confidence: found.confidence } : null,
+    seconds: (pcm.channels[0]?.length ?? 0) / pcm.sampleRate,
+  };
+}
 
 /**
  * The CPU-heavy part of a job (decode, mark, MP3 encode), meant for a worker thread so that the
@@ -53,8 +77,8 @@ export async function encodeTask(t: EncodeTask): Promise<EncodeOutcome> {
 
 if (parentPort && workerData?.role === 'soundlinks-encode') {
   const port = parentPort;
-  port.on('message', (task: EncodeTask) => {
-    encodeTask(task).then(
+  port.on('message', (task: ({ kind: 'encode' } & EncodeTask) | ({ kind: 'detect' } & DetectTask)) => {
+    (task.kind === 'detect' ? detectTask(task) : encodeTask(task)).then(
       (r) => port.postMessage(r),
       (err: unknown) => port.postMessage({ error: String(err) }),
     );

@@ -86,6 +86,13 @@ describe.each(backends())('Soundlinks encoding API (%s)', (backend) => {
       /iat/,
     ],
     [
+      'an iat from the future',
+      () =>
+        token('/v3/sl/encoding', { src: 'https://example.com/a.mp3' }, { iat: Math.floor(Date.now() / 1000) + 3600 }),
+      403,
+      /iat/,
+    ],
+    [
       'a token made for /v3/sl/query',
       () => token('/v3/sl/query', { src: 'https://example.com/a.mp3' }),
       403,

@@ -15,9 +15,7 @@ import {
   verifyBodySchema,
   verifyResultSchema,
 } from '../../contract/encoding.js';
-import { decodeAudio } from '../audio/codec/index.js';
-import { AudioFormatError } from '../audio/codec/types.js';
-import { detect } from '../audio/watermark/index.js';
+import { EncodePool } from '../soundlinks/encode-pool.js';
 import { HttpError } from '../lib/errors.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
 import { queryExternal } from '../soundlinks/client.js';
@@ -51,6 +49,10 @@ const idParams = z.object({ id: z.string() });
 export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
+  // One thread, started on the first verification (most servers never verify anything).
+  let pool: EncodePool | undefined;
+  const detectPool = () => (pool ??= new EncodePool(1, false));
+  app.addHook('onClose', async () => pool?.close());
 
   const requireArtist = async (req: FastifyRequest): Promise<ArtistProfile> => {
     const artist = await artistOf(db, userOf(req).id);
@@ -206,22 +208,18 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       const upload = await uploadById(db, uploadId);
       const file = upload && upload.user_id === userId ? storedPath(config.dataDir, upload) : undefined;
       if (!file) throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
-      let pcm;
-      try {
-        pcm = await decodeAudio(new Uint8Array(await fsp.readFile(file)));
-      } catch (err) {
-        if (err instanceof AudioFormatError) throw new HttpError(422, 'This file cannot be decoded as audio');
-        throw err;
-      }
+      const read = await fsp.readFile(file);
       // A verified file is not kept: only its answer matters.
       if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
-      const found = detect(pcm, config.watermarkKey);
+      // Decoding and listening take a second or two of CPU: a thread does it, the server keeps answering.
+      const r = await detectPool().detect({ bytes: new Uint8Array(read), watermarkKey: config.watermarkKey });
+      if (!r.ok) throw new HttpError(422, r.message);
       return {
-        found: found !== null,
-        id: found?.id ?? null,
-        confidence: found ? Math.round(found.confidence * 1000) / 1000 : null,
-        jobId: found ? await jobOfMark(db, userId, found.id) : null,
-        seconds: Math.round(((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 10) / 10,
+        found: r.found !== null,
+        id: r.found?.id ?? null,
+        confidence: r.found ? Math.round(r.found.confidence * 1000) / 1000 : null,
+        jobId: r.found ? await jobOfMark(db, userId, r.found.id) : null,
+        seconds: Math.round(r.seconds * 10) / 10,
       };
     },
   );
