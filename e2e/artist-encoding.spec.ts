@@ -182,6 +182,48 @@ test('an artist uploads a demo song, has it encoded, downloads it and verifies i
   expect(answers.length).toBeGreaterThan(10);
 });
 
+/** A 16-bit mono WAV of a tone, `seconds` long. */
+function toneWav(seconds: number, rate = 22050): Buffer {
+  const n = Math.floor(seconds * rate);
+  const b = Buffer.alloc(44 + n * 2);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + n * 2, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  return b;
+}
+
+test('a song too short to carry a mark fails with the reason, and can be retried', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Username', { exact: true }).fill('artist');
+  await page.getByLabel('Password', { exact: true }).fill('artist-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await nav(page).getByRole('link', { name: 'Artist', exact: true }).click();
+  await page
+    .getByLabel('Choose a song')
+    .setInputFiles({ name: 'jingle.wav', mimeType: 'audio/wav', buffer: toneWav(2) });
+  const job = page.getByRole('list', { name: 'Encoding jobs' }).getByRole('listitem').filter({ hasText: 'jingle.wav' });
+  await job.getByRole('button', { name: /^Submit to Soundlinks/ }).click();
+  await expect(job).toContainText('Status: Failed', { timeout: 60_000 });
+  await expect(job).toContainText('Why: The song is too short to carry a mark (at least 5 s)');
+  await expect(job.getByRole('list', { name: 'Timeline of jingle.wav' }).getByRole('listitem').last()).toHaveText(
+    /Failed \(failed\)/,
+  );
+  await job.getByRole('button', { name: /^Retry/ }).click();
+  await expect(job).toContainText('Attempt 2');
+  await expect(job).toContainText('Status: Failed', { timeout: 60_000 });
+  await expectAccessible(page);
+});
+
 test('the built app does not contain the Soundlinks app secret', () => {
   const files: string[] = [];
   const walk = (dir: string) => {

@@ -49,6 +49,9 @@ export function JobCard({ auth, job }: { auth: Credentials; job: EncodingJob }) 
           Status: {STATUS_WORDS[job.status]}
         </span>
         {elapsed ? <span className="text-sm text-slate-600 dark:text-slate-400">Elapsed: {elapsed}</span> : null}
+        {job.attempts > 1 ? (
+          <span className="text-sm text-slate-600 dark:text-slate-400">Attempt {job.attempts}</span>
+        ) : null}
       </div>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {job.status === 'failed' ? `Why: ${job.message}` : job.message}
