@@ -23,7 +23,8 @@ import { publicRoutes } from './tokenly/public-routes.js';
 import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
 import { startWorker } from './soundlinks/worker.js';
 import { verifyMediaUrl } from './storage/signed-urls.js';
-import { mediaDirs } from './storage/files.js';
+import { mediaDirs, sweepStale } from './storage/files.js';
+import { uploadsDir } from './storage/uploads-repo.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
 
@@ -192,6 +193,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         })
       : undefined;
   soundlinksRoutes(app, { db, config, origin: ctx.origin, onQueued: () => worker?.poke() });
+  // Half-written files of a crashed run: never served (hidden names), but not kept forever either.
+  void Promise.all([
+    sweepStale(encodedDir(config.dataDir), '.tmp'),
+    sweepStale(uploadsDir(config.dataDir), '.part'),
+  ]).catch(() => undefined);
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
   uploadRoutes(app, db, config.dataDir, ctx.mediaSecret);
