@@ -101,6 +101,26 @@ describe.each(backends())('artist dashboard with an external Soundlinks endpoint
     );
     expect(sub.status).toBe(200);
     let last = encodingJobSchema.parse(await sub.json());
+    // The credential follows one job only.
+    const t2 = uploadTicketSchema.parse(
+      await (
+        await alice.call(
+          'POST',
+          '/api/v1/artist/uploads',
+          JSON.stringify({ name: 't.mp3', size: song.length, type: 'audio/mpeg' }),
+        )
+      ).json(),
+    );
+    await fetch(t2.uploadUrl, { method: 'PUT', body: new Uint8Array(song) });
+    const other = encodingJobSchema.parse(
+      await (await alice.call('POST', '/api/v1/artist/encodings', JSON.stringify({ uploadId: t2.id }))).json(),
+    );
+    const dup = await alice.call(
+      'POST',
+      `/api/v1/artist/encodings/${other.id}/submitted`,
+      JSON.stringify({ query: answer.body.query }),
+    );
+    expect(dup.status).toBe(409);
     for (let i = 0; i < 120 && last.status !== 'failed' && last.status !== 'complete'; i++) {
       await new Promise((r) => setTimeout(r, 500));
       last = encodingJobSchema.parse(await (await alice.call('GET', `/api/v1/artist/encodings/${job.id}`)).json());

@@ -1,5 +1,5 @@
 import type { EncodingJob } from '../../contract/encoding.js';
-import type { Queryable } from '../db/connection.js';
+import { pgErrorCode, type Queryable } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
 
 export interface ArtistProfile {
@@ -94,13 +94,18 @@ export async function markSubmitted(
   query: string,
   acceptedAt: Date | null = null,
 ): Promise<void> {
-  const r = await db.query(
-    `update artist_encodings set status = 'submitted', query = $3, submitted_at = coalesce($4, now()),
+  const r = await db
+    .query(
+      `update artist_encodings set status = 'submitted', query = $3, submitted_at = coalesce($4, now()),
             attempts = attempts + 1,
             message = 'Submitted: waiting for an encoder'
       where id = $1 and user_id = $2 and status = 'uploaded' returning id`,
-    [id, userId, query, acceptedAt],
-  );
+      [id, userId, query, acceptedAt],
+    )
+    .catch((err: unknown) => {
+      if (pgErrorCode(err) === '23505') throw new HttpError(409, 'This query credential already belongs to a job');
+      throw err;
+    });
   if (r.rows.length === 0) throw new HttpError(409, 'This job has already been submitted');
 }
 

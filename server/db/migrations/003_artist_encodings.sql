@@ -38,6 +38,8 @@ create table artist_encodings (
 );
 create index artist_encodings_user on artist_encodings (user_id, created_at desc);
 create index artist_encodings_mark on artist_encodings (mark_id) where mark_id is not null;
+-- A query credential follows one job only.
+create unique index artist_encodings_query on artist_encodings (query) where query is not null;
 
 -- When a worker first took the job, for the artist's timeline.
 alter table soundlinks_jobs add column started_at timestamptz;
