@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const suites: [string, string[]][] = [
   ['API throughput (ratio to a bare route)', ['bench/api-throughput.ts']],
   ['Search latency on 100,000 songs', ['bench/search-latency.ts']],
+  ['Encoding: a 3-minute song, and 10 at once', ['bench/encoding-throughput.ts']],
 ];
 for (const [title, args] of suites) {
   console.log(`\n## ${title}\n`);

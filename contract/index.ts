@@ -3,3 +3,4 @@ export * from './catalog.js';
 export * from './account.js';
 export * from './signing.js';
 export * from './listener.js';
+export * from './encoding.js';

@@ -23,7 +23,10 @@ import { publicRoutes } from './tokenly/public-routes.js';
 import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
 import { startWorker } from './soundlinks/worker.js';
 import { verifyMediaUrl } from './storage/signed-urls.js';
-import { mediaDirs } from './storage/files.js';
+import { mediaDirs, sweepStale } from './storage/files.js';
+import { uploadsDir } from './storage/uploads-repo.js';
+import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
+import { artistRoutes } from './tokenly/artist-routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -171,9 +174,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           outDir: encodedDir(config.dataDir),
           watermarkKey: config.watermarkKey,
           concurrency: config.soundlinksWorkers,
+          leaseSec: config.soundlinksLeaseSec,
           log: app.log,
           // A signed download link of this server is read from disk, not fetched over the network.
           ownFile: async (url) => {
+            const upload = await ownUploadFile(db, config.dataDir, ctx.mediaSecret, url);
+            if (upload) return upload;
             const m = /^\/media\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
             if (!m) return undefined;
             const q = Object.fromEntries(url.searchParams);
@@ -187,8 +193,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         })
       : undefined;
   soundlinksRoutes(app, { db, config, origin: ctx.origin, onQueued: () => worker?.poke() });
+  // Half-written files of a crashed run: never served (hidden names), but not kept forever either.
+  void Promise.all([
+    sweepStale(encodedDir(config.dataDir), '.tmp'),
+    sweepStale(uploadsDir(config.dataDir), '.part'),
+  ]).catch(() => undefined);
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
+  uploadRoutes(app, db, config.dataDir, ctx.mediaSecret);
+  artistRoutes(app, ctx);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

@@ -31,6 +31,8 @@ export interface Config {
   watermarkKey: string;
   /** encoding jobs run at once by this server (0: this server runs none) */
   soundlinksWorkers: number;
+  /** how long a worker's claim on a job lasts without a heartbeat (a crashed worker's job waits this long) */
+  soundlinksLeaseSec: number;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: env.WEB_ROOT === '' ? undefined : path.resolve(env.WEB_ROOT || './dist'),
     watermarkKey,
     soundlinksWorkers: int(env, 'SOUNDLINKS_WORKERS', 1, 0, 16),
+    soundlinksLeaseSec: int(env, 'SOUNDLINKS_LEASE_SEC', 60, 3, 3600),
   };
 }

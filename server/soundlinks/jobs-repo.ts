@@ -38,24 +38,30 @@ export async function jobByQuery(db: Queryable, appId: string, query: string): P
  * LOCKED lets several servers on one PostgreSQL claim different jobs without waiting on each other,
  * and the lease makes a claimed job nobody else's until it expires.
  */
-export async function claimJob(db: Queryable, workerId: string): Promise<JobRow | undefined> {
+export async function claimJob(db: Queryable, workerId: string, leaseSec = LEASE_SEC): Promise<JobRow | undefined> {
   const r = await db.query<JobRow>(
     `update soundlinks_jobs set stage = 'running', locked_by = $1, lease_until = now() + make_interval(secs => $2),
-            attempts = attempts + 1, message = 'Encoding', updated_at = now()
+            attempts = attempts + 1, message = 'Encoding', updated_at = now(),
+            started_at = coalesce(started_at, now())
       where id = (select id from soundlinks_jobs
                    where stage = 'queued' or (stage = 'running' and lease_until < now())
                    order by created_at for update skip locked limit 1)
       returning *`,
-    [workerId, LEASE_SEC],
+    [workerId, leaseSec],
   );
   return r.rows[0];
 }
 
-export async function extendLease(db: Queryable, jobId: string, workerId: string): Promise<boolean> {
+export async function extendLease(
+  db: Queryable,
+  jobId: string,
+  workerId: string,
+  leaseSec = LEASE_SEC,
+): Promise<boolean> {
   const r = await db.query(
     `update soundlinks_jobs set lease_until = now() + make_interval(secs => $3)
       where id = $1 and locked_by = $2 and stage = 'running' returning id`,
-    [jobId, workerId, LEASE_SEC],
+    [jobId, workerId, leaseSec],
   );
   return r.rows.length > 0;
 }

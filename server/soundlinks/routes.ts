@@ -8,6 +8,7 @@ import { mediaDirs, safeName, sendFile } from '../storage/files.js';
 import { jobByQuery, createJob } from './jobs-repo.js';
 import { verifySoundlinksToken } from './jwt.js';
 import { parseHttpUrl, SourceError } from './fetch-source.js';
+import { postExternal } from './client.js';
 
 const bodySchema = z.object({ data: z.string({ message: 'data (the JWT) is required' }) });
 
@@ -20,6 +21,18 @@ export function soundlinksRoutes(
 ): void {
   const { db, config } = opts;
   const secretOf = (appId: string) => (appId === config.soundlinksAppId ? config.soundlinksAppSecret : undefined);
+
+  if (config.soundlinksUrl) {
+    // An external service: the app still calls this origin (its pages may only connect here), and
+    // the body travels on unchanged, in the document's wire format.
+    for (const apiPath of ['/v3/sl/encoding', '/v3/sl/query']) {
+      app.post(apiPath, { schema: { body: bodySchema } }, async (req, reply) => {
+        const r = await postExternal(config, apiPath, req.body);
+        return reply.code(r.status).send(r.json);
+      });
+    }
+    return;
+  }
 
   app.post('/v3/sl/encoding', { schema: { body: bodySchema } }, async (req) => {
     const claims = verifySoundlinksToken((req.body as z.infer<typeof bodySchema>).data, secretOf, {

@@ -86,6 +86,13 @@ describe.each(backends())('Soundlinks encoding API (%s)', (backend) => {
       /iat/,
     ],
     [
+      'an iat from the future',
+      () =>
+        token('/v3/sl/encoding', { src: 'https://example.com/a.mp3' }, { iat: Math.floor(Date.now() / 1000) + 3600 }),
+      403,
+      /iat/,
+    ],
+    [
       'a token made for /v3/sl/query',
       () => token('/v3/sl/query', { src: 'https://example.com/a.mp3' }),
       403,
@@ -132,7 +139,7 @@ describe.each(backends())('Soundlinks encoding API (%s)', (backend) => {
   it.each([
     ['a private address', 'http://10.0.0.1/song.mp3', /private/],
     ['a loopback address that is not one of its own files', 'http://127.0.0.1:1/song.mp3', /private/],
-    ['a link that is not audio', 'OWN_TAMPERED', /private/],
+    ['a forged link to one of its own files', 'OWN_TAMPERED', /private/],
   ])(
     'fails a job whose src is %s, with a message',
     async (_what, srcIn, message) => {

@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { decodeAudio, encodeMp3 } from '../audio/codec/index.js';
-import { AudioFormatError } from '../audio/codec/types.js';
-import { embed } from '../audio/watermark/index.js';
+import { EncodePool } from './encode-pool.js';
 import type { Db } from '../db/connection.js';
 import { claimJob, extendLease, finishJob, LEASE_SEC, releaseOrphanedJobs, type JobRow } from './jobs-repo.js';
 import { fetchPublicSource, parseHttpUrl, SourceError } from './fetch-source.js';
@@ -14,6 +11,8 @@ export interface WorkerOptions {
   outDir: string;
   watermarkKey: string;
   concurrency: number;
+  /** seconds a claim lasts without a heartbeat (default LEASE_SEC) */
+  leaseSec?: number;
   /** reads a URL of this server's own files (uploads, signed downloads) from disk; undefined if not one */
   ownFile: (url: URL) => Promise<string | undefined>;
   maxBytes?: number;
@@ -24,55 +23,50 @@ export interface WorkerOptions {
 const MAX_BYTES = 200 * 1024 * 1024;
 const MAX_DURATION_SEC = 20 * 60;
 
-/** Reads the source (own file or public link), checks it is audio, marks it and encodes it. */
-async function encodeJob(job: JobRow, o: WorkerOptions): Promise<{ markId: string; resultPath: string; size: number }> {
+/** Reads the source (own file or public link), then marks and encodes it on a worker thread. */
+async function encodeJob(
+  job: JobRow,
+  o: WorkerOptions,
+  pool: EncodePool,
+): Promise<{ markId: string; resultPath: string; size: number }> {
   const url = parseHttpUrl(job.src);
   const local = await o.ownFile(url);
   const maxBytes = o.maxBytes ?? MAX_BYTES;
-  const bytes = local ? await fs.readFile(local) : await fetchPublicSource(job.src, { maxBytes, timeoutMs: 60_000 });
-  if (bytes.length > maxBytes) throw new SourceError('The file is too large', true);
-  let pcm;
-  try {
-    pcm = await decodeAudio(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-  } catch (err) {
-    if (err instanceof AudioFormatError)
-      throw new SourceError('The link does not point to an audio file (MP3, WAV, FLAC or Ogg)', true);
-    throw err;
-  }
-  const seconds = (pcm.channels[0]?.length ?? 0) / pcm.sampleRate;
-  if (seconds < 5) throw new SourceError('The song is too short to carry a mark (at least 5 s)', true);
-  if (seconds > (o.maxDurationSec ?? MAX_DURATION_SEC)) {
-    throw new SourceError(
-      `The song is too long (limit ${Math.round((o.maxDurationSec ?? MAX_DURATION_SEC) / 60)} minutes)`,
-      true,
-    );
-  }
+  const read = local ? await fs.readFile(local) : await fetchPublicSource(job.src, { maxBytes, timeoutMs: 60_000 });
+  if (read.length > maxBytes) throw new SourceError('The file is too large', true);
+  // A buffer of its own, so that handing it to the thread cannot detach memory shared with others.
+  const bytes = new Uint8Array(read.length);
+  bytes.set(read);
   const markId = crypto.randomBytes(8).toString('hex');
-  const marked = embed(pcm, markId, o.watermarkKey);
-  const mp3 = await encodeMp3(marked, { bitrate: 192 });
-  await fs.mkdir(o.outDir, { recursive: true });
   const name = `${job.id}.mp3`;
-  const tmp = path.join(o.outDir, `.${name}.${process.pid}.tmp`);
-  // Written under a temporary name and renamed: a crash never leaves a half file under the real one.
-  await fs.writeFile(tmp, mp3);
-  await fs.rename(tmp, path.join(o.outDir, name));
-  return { markId, resultPath: name, size: mp3.length };
+  const r = await pool.run({
+    bytes,
+    markId,
+    watermarkKey: o.watermarkKey,
+    outDir: o.outDir,
+    name,
+    maxDurationSec: o.maxDurationSec ?? MAX_DURATION_SEC,
+  });
+  if (!r.ok) throw new SourceError(r.message, r.permanent);
+  return { markId, resultPath: name, size: r.size };
 }
 
 /** Runs up to `concurrency` jobs at once from the durable queue until stopped. */
 export function startWorker(o: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const leaseSec = o.leaseSec ?? LEASE_SEC;
+  const pool = new EncodePool(o.concurrency);
   let stopped = false;
   let wake: (() => void) | undefined;
   const running = new Set<Promise<void>>();
 
   const runOne = async (job: JobRow) => {
     const heartbeat = setInterval(
-      () => void extendLease(o.db, job.id, workerId).catch(() => undefined),
-      (LEASE_SEC * 1000) / 3,
+      () => void extendLease(o.db, job.id, workerId, leaseSec).catch(() => undefined),
+      (leaseSec * 1000) / 3,
     );
     try {
-      const result = await encodeJob(job, o);
+      const result = await encodeJob(job, o, pool);
       await finishJob(o.db, job.id, workerId, { status: 'complete', ...result });
       o.log.info(`soundlinks job ${job.id} complete`);
     } catch (err) {
@@ -91,7 +85,7 @@ export function startWorker(o: WorkerOptions) {
     if (o.db.kind === 'pglite') await releaseOrphanedJobs(o.db);
     while (!stopped) {
       if (running.size < o.concurrency) {
-        const job = await claimJob(o.db, workerId).catch(() => undefined);
+        const job = await claimJob(o.db, workerId, leaseSec).catch(() => undefined);
         if (job) {
           const p = runOne(job).finally(() => {
             running.delete(p);
@@ -116,6 +110,7 @@ export function startWorker(o: WorkerOptions) {
       wake?.();
       await done;
       await Promise.allSettled([...running]);
+      await pool.close();
     },
   };
 }

@@ -110,3 +110,27 @@ export function safeName(name: string): string {
     throw new HttpError(404, 'File not found');
   return name;
 }
+
+/**
+ * Removes temporary files (hidden, with this suffix) older than `maxAgeMs`: what a crash left behind
+ * mid-write. Old enough that no live writer, on this or another server sharing the folder, owns them.
+ */
+export async function sweepStale(dir: string, suffix: string, maxAgeMs = 3_600_000): Promise<number> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith(suffix)) continue;
+    const file = path.join(dir, name);
+    const stat = await fsp.stat(file).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > maxAgeMs) {
+      await fsp.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 
-export type SignedKind = 'stream' | 'download';
+/** stream/download: a song's file; upload: PUT the bytes of an artist's upload; source: read them back. */
+export type SignedKind = 'stream' | 'download' | 'upload' | 'source';
 
 function mac(secret: string, kind: SignedKind, songId: string, userId: string, exp: number): string {
   return crypto.createHmac('sha256', secret).update(`${kind}\n${songId}\n${userId}\n${exp}`).digest('base64url');
@@ -36,4 +37,16 @@ export function verifyMediaUrl(
   }
   if (exp < nowSec) return { ok: false, reason: 'This link has expired: ask for a new one' };
   return { ok: true, userId: q.u, exp };
+}
+
+/** An upload's URL: PUT its bytes (`upload`) or read them back (`source`), for one user until `exp`. */
+export function signUploadUrl(
+  origin: string,
+  secret: string,
+  kind: 'upload' | 'source',
+  uploadId: string,
+  userId: string,
+  exp: number,
+) {
+  return `${origin}/media/uploads/${uploadId}?u=${userId}&e=${exp}&s=${mac(secret, kind, uploadId, userId, exp)}`;
 }

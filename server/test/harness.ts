@@ -25,7 +25,7 @@ export function backends(): Backend[] {
 }
 
 /** A fresh database copied from the migrated, fixture-loaded template. */
-export async function freshDb(backend: Backend): Promise<{ db: Db; drop(): Promise<void> }> {
+export async function freshDb(backend: Backend): Promise<{ db: Db; drop(): Promise<void>; url?: string }> {
   if (backend === 'pglite') {
     const dump = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
     const db = await connect({ loadDataDir: dump });
@@ -42,6 +42,7 @@ export async function freshDb(backend: Backend): Promise<{ db: Db; drop(): Promi
   const db = await connect({ databaseUrl: u.toString(), poolSize: 20 });
   return {
     db,
+    url: u.toString(),
     async drop() {
       await db.close();
       const a = new pg.Client({ connectionString: base });

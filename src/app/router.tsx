@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
       { path: 'playlists', lazy: page(() => import('./routes/playlists')) },
       { path: 'playlists/:name', lazy: page(() => import('./routes/playlist')) },
       { path: 'shared-playlist', lazy: page(() => import('./routes/shared-playlist')) },
+      { path: 'artist', lazy: page(() => import('./routes/artist-dashboard')) },
       { path: 'login', lazy: page(() => import('./routes/login')) },
       { path: 'register', lazy: page(() => import('./routes/register')) },
       { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },

@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads';
+import type { DetectOutcome, DetectTask, EncodeOutcome, EncodeTask } from './encode-thread.js';
+
+/**
+ * Long-lived worker threads, one task each at a time. A thread that dies (or a task that throws)
+ * rejects its task, and the thread is replaced for the next one.
+ */
+export class EncodePool {
+  private idle: Worker[] = [];
+  private waiting: ((w: Worker) => void)[] = [];
+  private all = new Set<Worker>();
+
+  /** `eager`: start the threads now, so that a thread's first load (TypeScript, the WASM codecs) is not a job's cost. */
+  constructor(
+    private readonly size: number,
+    eager = true,
+  ) {
+    if (eager) for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./encode-thread-boot.mjs', import.meta.url), {
+      workerData: { role: 'soundlinks-encode' },
+    });
+    this.all.add(w);
+    w.unref();
+    return w;
+  }
+
+  private async acquire(): Promise<Worker> {
+    const w = this.idle.pop();
+    if (w) return w;
+    if (this.all.size < this.size) return this.spawn();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(w: Worker, healthy: boolean) {
+    if (!healthy) {
+      this.all.delete(w);
+      void w.terminate();
+      if (this.waiting.length) this.waiting.shift()!(this.spawn());
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(w);
+    else this.idle.push(w);
+  }
+
+  run(task: EncodeTask): Promise<EncodeOutcome> {
+    return this.send({ kind: 'encode', ...task });
+  }
+
+  detect(task: DetectTask): Promise<DetectOutcome> {
+    return this.send({ kind: 'detect', ...task });
+  }
+
+  private async send<T>(task: { kind: string; bytes: Uint8Array }): Promise<T> {
+    const w = await this.acquire();
+    let healthy = true;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        const onError = (err: Error) => {
+          healthy = false;
+          reject(err);
+        };
+        w.once('error', onError);
+        w.once('message', (m: T | { error: string }) => {
+          w.off('error', onError);
+          if (m && typeof m === 'object' && 'error' in m) reject(new Error(m.error));
+          else resolve(m as T);
+        });
+        // The bytes move to the thread instead of being copied.
+        w.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+      });
+    } finally {
+      this.release(w, healthy);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+    this.idle = [];
+  }
+}

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sniffAudioType } from '../audio/codec/sniff.js';
+import type { Db } from '../db/connection.js';
+import { HttpError, notFound } from '../lib/errors.js';
+import { sendFile } from './files.js';
+import { verifyMediaUrl } from './signed-urls.js';
+import { markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
+
+const params = z.object({ id: z.string() });
+const query = z.object({ u: z.string().optional(), e: z.string().optional(), s: z.string().optional() });
+const TYPE_OF = { mp3: 'audio/mpeg', wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg' } as const;
+/** enough for the sniffer: an ID3 tag and the first frames */
+const SNIFF_BYTES = 256 * 1024;
+
+async function readHead(file: string, n: number): Promise<Uint8Array> {
+  const h = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await h.read(buf, 0, n, 0);
+    return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
+  } finally {
+    await h.close();
+  }
+}
+
+/** Streams the body to a temporary file, never more than `limit` bytes; returns the size. */
+async function receive(req: FastifyRequest, tmp: string, limit: number): Promise<number> {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      if (size > limit) cb(new HttpError(413, `The file is larger than the ${limit} bytes announced`));
+      else cb(null, chunk);
+    },
+  });
+  await pipeline(req.raw, counter, fs.createWriteStream(tmp, { flags: 'wx' }));
+  return size;
+}
+
+/**
+ * An artist's upload: the bytes are PUT to a short-lived signed URL (issued by a signed JSON request,
+ * since the HMAC scheme signs a JSON body, not a binary one), written under a temporary name,
+ * checked for size and audio content, and renamed into place. A signed `source` link reads them back
+ * (the player, and the Soundlinks fetcher: for the embedded service straight from disk).
+ */
+export function uploadRoutes(app: FastifyInstance, db: Db, dataDir: string, secret: string): void {
+  const dir = uploadsDir(dataDir);
+
+  void app.register(async (scope) => {
+    // The body is a raw audio stream of any declared type: the handler reads it itself.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    scope.put('/media/uploads/:id', { schema: { params, querystring: query }, logLevel: 'warn' }, async (req) => {
+      const { id } = req.params as z.infer<typeof params>;
+      const check = verifyMediaUrl(secret, 'upload', id, req.query as z.infer<typeof query>);
+      if (!check.ok) throw new HttpError(403, check.reason);
+      const row = await uploadById(db, id);
+      if (!row || row.user_id !== check.userId) throw notFound('Upload');
+      if (row.stored_at) throw new HttpError(409, 'This upload has already been received');
+      const declared = Number(row.declared_size);
+      const announced = req.headers['content-length'];
+      if (announced !== undefined && Number(announced) > declared) {
+        throw new HttpError(413, `The file is larger than the ${declared} bytes announced`);
+      }
+      await fsp.mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${id}.${crypto.randomBytes(4).toString('hex')}.part`);
+      try {
+        const size = await receive(req, tmp, declared).catch((err: unknown) => {
+          if (err instanceof HttpError) throw err;
+          throw new HttpError(400, 'The upload broke off before the whole file arrived');
+        });
+        if (size !== declared) {
+          throw new HttpError(422, `The upload was cut short: ${size} of ${declared} bytes arrived`);
+        }
+        const kind = sniffAudioType(await readHead(tmp, SNIFF_BYTES));
+        if (!kind) throw new HttpError(415, 'This file is not audio: upload an MP3, WAV, FLAC or Ogg file');
+        // A name of its own per attempt: the row points at exactly the file that was checked.
+        const name = `${id}-${crypto.randomBytes(4).toString('hex')}.${kind}`;
+        await fsp.rename(tmp, path.join(dir, name));
+        if (!(await markStored(db, id, { size, audioType: TYPE_OF[kind], fileName: name }))) {
+          await fsp.rm(path.join(dir, name), { force: true });
+          throw new HttpError(409, 'This upload has already been received');
+        }
+        return { id, size, type: TYPE_OF[kind] };
+      } finally {
+        await fsp.rm(tmp, { force: true });
+      }
+    });
+  });
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/media/uploads/:id',
+    schema: { params, querystring: query },
+    logLevel: 'warn',
+    handler: async (req, reply) => {
+      const { id } = req.params as z.infer<typeof params>;
+      const check = verifyMediaUrl(secret, 'source', id, req.query as z.infer<typeof query>);
+      if (!check.ok) throw new HttpError(403, check.reason);
+      const row = await uploadById(db, id);
+      const file = row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined;
+      if (!row || !file) throw notFound('Upload');
+      return sendFile(req, reply, file, {
+        cacheControl: `private, max-age=${Math.max(0, check.exp - Math.floor(Date.now() / 1000))}`,
+        contentType: row.audio_type ?? 'application/octet-stream',
+      });
+    },
+  });
+}
+
+/** The file behind one of this server's signed `source` links, for the embedded fetcher. */
+export async function ownUploadFile(db: Db, dataDir: string, secret: string, url: URL): Promise<string | undefined> {
+  const m = /^\/media\/uploads\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (!m) return undefined;
+  const check = verifyMediaUrl(secret, 'source', m[1]!, Object.fromEntries(url.searchParams));
+  if (!check.ok) return undefined;
+  const row = await uploadById(db, m[1]!);
+  return row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined;
+}

@@ -1,0 +1,226 @@
+import fsp from 'node:fs/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  artistMeSchema,
+  createJobBodySchema,
+  encodingJobListSchema,
+  encodingJobSchema,
+  signBodySchema,
+  soundlinksConfigSchema,
+  soundlinksRequestSchema,
+  submittedBodySchema,
+  uploadBodySchema,
+  uploadTicketSchema,
+  verifyBodySchema,
+  verifyResultSchema,
+} from '../../contract/encoding.js';
+import { EncodePool } from '../soundlinks/encode-pool.js';
+import { HttpError } from '../lib/errors.js';
+import { signSoundlinksToken } from '../soundlinks/jwt.js';
+import { queryExternal } from '../soundlinks/client.js';
+import { signUploadUrl } from '../storage/signed-urls.js';
+import { createUpload, storedPath, uploadById } from '../storage/uploads-repo.js';
+import {
+  applyAnswer,
+  artistOf,
+  createEncoding,
+  duePolls,
+  getEncoding,
+  jobOfMark,
+  listEncodings,
+  markSubmitted,
+  retryEncoding,
+  syncEmbedded,
+  toJob,
+  type ArtistProfile,
+} from './artist-repo.js';
+import { userOf, type AppContext } from './context.js';
+import { argToSign } from './soundlinks-sign.js';
+
+const PRIVATE = 'private, no-store';
+const UPLOAD_URL_TTL_SEC = 15 * 60;
+const idParams = z.object({ id: z.string() });
+
+/**
+ * The artist's encoding dashboard: uploads, the server-kept job list with its timeline, request
+ * tokens signed on the server (the app secret never leaves it) and the mark verifier.
+ */
+export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, config } = ctx;
+  const auth = { preValidation: ctx.requireUser };
+  // One thread, started on the first verification (most servers never verify anything).
+  let pool: EncodePool | undefined;
+  const detectPool = () => (pool ??= new EncodePool(1, false));
+  app.addHook('onClose', async () => pool?.close());
+
+  const requireArtist = async (req: FastifyRequest): Promise<ArtistProfile> => {
+    const artist = await artistOf(db, userOf(req).id);
+    if (!artist) throw new HttpError(403, 'Only users with an artist profile can use the encoding dashboard');
+    return artist;
+  };
+  // Stable for a day, so that the link (and the players using it) do not change on every poll.
+  const srcOf = (req: FastifyRequest, uploadId: string) => {
+    const exp = (Math.floor(Date.now() / 86_400_000) + 2) * 86_400;
+    return signUploadUrl(ctx.origin(req), ctx.mediaSecret, 'source', uploadId, userOf(req).id, exp);
+  };
+
+  /** Brings the artist's unfinished jobs up to date from wherever they run. */
+  const refresh = async (req: FastifyRequest) => {
+    const userId = userOf(req).id;
+    if (!config.soundlinksUrl)
+      return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
+    for (const due of await duePolls(db, userId)) {
+      const answer = await queryExternal(config, due.query).catch((err: unknown) => {
+        req.log.warn({ err }, 'soundlinks status query failed');
+        return undefined;
+      });
+      if (answer) await applyAnswer(db, due.id, answer);
+    }
+  };
+
+  app.get('/api/v1/artist/me', { ...auth, schema: { response: { 200: artistMeSchema } } }, async (req, reply) => {
+    reply.header('cache-control', PRIVATE);
+    return { artist: (await artistOf(db, userOf(req).id)) ?? null };
+  });
+
+  app.get('/api/v1/soundlinks/config', { schema: { response: { 200: soundlinksConfigSchema } } }, async () => ({
+    endpoint: '/v3/sl',
+    mode: config.soundlinksUrl ? ('external' as const) : ('embedded' as const),
+  }));
+
+  app.post(
+    '/api/v1/artist/uploads',
+    { ...auth, schema: { body: uploadBodySchema, response: { 200: uploadTicketSchema } } },
+    async (req) => {
+      const artist = await requireArtist(req);
+      const b = req.body as z.output<typeof uploadBodySchema>;
+      const user = userOf(req);
+      const id = await createUpload(db, {
+        userId: user.id,
+        profileId: artist.id,
+        purpose: b.purpose,
+        name: b.name,
+        size: b.size,
+      });
+      const exp = Math.floor(Date.now() / 1000) + UPLOAD_URL_TTL_SEC;
+      return {
+        id,
+        uploadUrl: signUploadUrl(ctx.origin(req), ctx.mediaSecret, 'upload', id, user.id, exp),
+        expiresAt: new Date(exp * 1000).toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/artist/encodings',
+    { ...auth, schema: { body: createJobBodySchema, response: { 200: encodingJobSchema } } },
+    async (req) => {
+      const artist = await requireArtist(req);
+      const { uploadId } = req.body as z.output<typeof createJobBodySchema>;
+      const row = await createEncoding(db, userOf(req).id, uploadId, artist.name);
+      return toJob(row, srcOf(req, row.upload_id));
+    },
+  );
+
+  app.get(
+    '/api/v1/artist/encodings',
+    { ...auth, schema: { response: { 200: encodingJobListSchema } } },
+    async (req, reply) => {
+      await requireArtist(req);
+      await refresh(req);
+      reply.header('cache-control', PRIVATE);
+      return (await listEncodings(db, userOf(req).id)).map((r) => toJob(r, srcOf(req, r.upload_id)));
+    },
+  );
+
+  app.get(
+    '/api/v1/artist/encodings/:id',
+    { ...auth, schema: { params: idParams, response: { 200: encodingJobSchema } } },
+    async (req, reply) => {
+      await requireArtist(req);
+      await refresh(req);
+      reply.header('cache-control', PRIVATE);
+      const row = await getEncoding(db, userOf(req).id, (req.params as z.infer<typeof idParams>).id);
+      return toJob(row, srcOf(req, row.upload_id));
+    },
+  );
+
+  app.post(
+    '/api/v1/artist/encodings/:id/submitted',
+    { ...auth, schema: { params: idParams, body: submittedBodySchema, response: { 200: encodingJobSchema } } },
+    async (req) => {
+      await requireArtist(req);
+      const userId = userOf(req).id;
+      const { id } = req.params as z.infer<typeof idParams>;
+      const { query } = req.body as z.output<typeof submittedBodySchema>;
+      const row = await getEncoding(db, userId, id);
+      let acceptedAt: Date | null = null;
+      if (!config.soundlinksUrl) {
+        // The embedded queue is in this database: the credential must be a job for this upload.
+        const j = await db.query<{ src: string; created_at: Date }>(
+          'select src, created_at from soundlinks_jobs where query = $1 and app_id = $2',
+          [query, config.soundlinksAppId],
+        );
+        const src = j.rows[0]?.src;
+        if (!src || !src.includes(`/media/uploads/${row.upload_id}?`)) {
+          throw new HttpError(422, 'query is not the credential of an encoding of this upload');
+        }
+        acceptedAt = j.rows[0]!.created_at;
+      }
+      await markSubmitted(db, userId, id, query, acceptedAt);
+      await refresh(req);
+      return toJob(await getEncoding(db, userId, id), srcOf(req, row.upload_id));
+    },
+  );
+
+  app.post(
+    '/api/v1/artist/encodings/:id/retry',
+    { ...auth, schema: { params: idParams, response: { 200: encodingJobSchema } } },
+    async (req) => {
+      await requireArtist(req);
+      const { id } = req.params as z.infer<typeof idParams>;
+      await retryEncoding(db, userOf(req).id, id);
+      const row = await getEncoding(db, userOf(req).id, id);
+      return toJob(row, srcOf(req, row.upload_id));
+    },
+  );
+
+  app.post(
+    '/api/v1/soundlinks/sign',
+    { ...auth, schema: { body: signBodySchema, response: { 200: soundlinksRequestSchema } } },
+    async (req, reply) => {
+      const artist = await requireArtist(req);
+      const body = req.body as z.output<typeof signBodySchema>;
+      const arg = await argToSign(db, userOf(req), artist, body, ctx.origin(req), ctx.mediaSecret);
+      reply.header('cache-control', PRIVATE);
+      return { data: signSoundlinksToken(config.soundlinksAppId, config.soundlinksAppSecret, body.mtd, body.url, arg) };
+    },
+  );
+
+  app.post(
+    '/api/v1/artist/verify',
+    { ...auth, schema: { body: verifyBodySchema, response: { 200: verifyResultSchema } } },
+    async (req) => {
+      await requireArtist(req);
+      const userId = userOf(req).id;
+      const { uploadId } = req.body as z.output<typeof verifyBodySchema>;
+      const upload = await uploadById(db, uploadId);
+      const file = upload && upload.user_id === userId ? storedPath(config.dataDir, upload) : undefined;
+      if (!file) throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
+      const read = await fsp.readFile(file);
+      // A verified file is not kept: only its answer matters.
+      if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
+      // Decoding and listening take a second or two of CPU: a thread does it, the server keeps answering.
+      const r = await detectPool().detect({ bytes: new Uint8Array(read), watermarkKey: config.watermarkKey });
+      if (!r.ok) throw new HttpError(422, r.message);
+      return {
+        found: r.found !== null,
+        id: r.found?.id ?? null,
+        confidence: r.found ? Math.round(r.found.confidence * 1000) / 1000 : null,
+        jobId: r.found ? await jobOfMark(db, userId, r.found.id) : null,
+        seconds: Math.round(r.seconds * 10) / 10,
+      };
+    },
+  );
+}
