@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -5,6 +6,11 @@ import { chromiumLaunchOptions } from './e2e/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 8181);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tokenly-e2e-${process.pid}`);
+// A temporary data directory (66 MB with the demo audio) goes when the run ends, after the server
+// has been stopped. Only the runner process removes it: workers load this file too.
+if (!process.env.E2E_DATA_DIR && !process.env.TEST_WORKER_INDEX) {
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+}
 
 export default defineConfig({
   testDir: 'e2e',
