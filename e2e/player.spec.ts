@@ -301,3 +301,22 @@ test('play next, add to queue, reorder and remove in the queue panel', async ({ 
   await expect(queue.getByRole('listitem').nth(1)).toHaveAttribute('aria-current', 'true');
   await expectAudioPast(page, 0.2);
 });
+
+test('one tab plays at a time: starting a song in a second tab pauses the first', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await logIn(page, 'demo', 'demo-password');
+  const [first, second] = await albumSongs(page.request, 'Fan Club Tapes');
+  const tracks = await openAlbum(page, 'Fan Club Tapes');
+  await tracks.getByRole('button', { name: `Play ${first!.name}`, exact: true }).click();
+  await expectAudioPast(page, 0.5);
+
+  const other = await context.newPage();
+  await other.goto('/');
+  const otherTracks = await openAlbum(other, 'Fan Club Tapes');
+  await otherTracks.getByRole('button', { name: `Play ${second!.name}`, exact: true }).click();
+  await expectAudioPast(other, 0.5);
+  await expect.poll(() => audioPaused(page)).toBe(true);
+  await expect(bar(page, 'Play')).toBeVisible();
+  expect(await audioPaused(other)).toBe(false);
+  await other.close();
+});

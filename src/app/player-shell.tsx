@@ -6,6 +6,7 @@ import {
   configurePlayer,
   LazyPlayerBar,
   playerActions,
+  playInOneTab,
   setUpMediaSession,
   warmUpPlayer,
   type QueueEntry,
@@ -39,6 +40,7 @@ export function PlayerShell({ queueActions }: { queueActions?: (entry: QueueEntr
       listener = credentials?.id ?? null;
     });
     const offMedia = setUpMediaSession();
+    const offTabs = playInOneTab(() => void playerActions.pause());
     // Howler loads while the browser is idle, so the first click does not wait for it.
     const idle = window.requestIdleCallback
       ? window.requestIdleCallback(() => warmUpPlayer(), { timeout: 3000 })
@@ -46,6 +48,7 @@ export function PlayerShell({ queueActions }: { queueActions?: (entry: QueueEntr
     return () => {
       offSession();
       offMedia();
+      offTabs();
       if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
       else window.clearTimeout(idle);
     };

@@ -14,6 +14,7 @@ export type { PlayerHost } from './engine';
 export type { QueueItem } from './lib/queue-item';
 export type { QueueEntry } from './lib/queue';
 export { setUpMediaSession } from './media-session';
+export { playInOneTab } from './one-tab';
 export { useCurrentEntry, useStatus } from './store';
 
 /** The fields of a song row (album tracks, search results, my songs, playlists) a queue item needs. */
