@@ -131,7 +131,7 @@ describe('player engine', () => {
       (_a, id) => new Promise((resolve) => (release = () => resolve(granted(id, 100_000_000)))),
     );
     await new Promise((r) => setTimeout(r, 1100)); // not a rapid skip: Next asks at once
-    current().position = 25; // within the preload lead of the end
+    current().position = 27; // within the (paid) preload lead of the end
     vi.advanceTimersByTime(250); // the tick starts the preload of b
     const next = playerActions.next();
     await settle();
@@ -141,6 +141,28 @@ describe('player engine', () => {
     expect(calls('b')).toBe(1);
     expect(store.get().queue.entries[store.get().queue.current]!.item.id).toBe('b');
     expect(store.get().status).toBe('playing');
+  });
+
+  it('buys a paid next song only in the last seconds, and loads a token-unlocked one earlier', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const free = { ...item('c'), access: { kind: 'token' as const, label: 'Free with TOK' } };
+    await playerActions.playSongs([item('a'), item('b'), free], 0);
+    await settle();
+    current().position = 20; // 10 s before the end: too early to pay for b
+    vi.advanceTimersByTime(250);
+    await settle();
+    expect(calls('b')).toBe(0);
+    current().position = 27; // 3 s before the end: b is bought and loaded
+    vi.advanceTimersByTime(250);
+    await settle();
+    expect(calls('b')).toBe(1);
+
+    await playerActions.next();
+    await settle();
+    current().position = 20; // the next song (c) costs nothing: it loads 10 s ahead
+    vi.advanceTimersByTime(250);
+    await settle();
+    expect(calls('c')).toBe(1);
   });
 
   it('says why a refused song does not play, and loads no audio', async () => {
@@ -195,7 +217,7 @@ describe('player engine', () => {
       expiresAt: null,
       reason: 'Not enough credits',
     }));
-    current().position = 20;
+    current().position = 27; // within the paid preload lead
     for (let i = 0; i < 20; i++) {
       vi.advanceTimersByTime(250);
       await settle();

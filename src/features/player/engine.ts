@@ -18,6 +18,12 @@ export { setMuted, setVolume } from './audio-source';
 
 /** Start loading the next song this long before the current one ends (and authorize it then). */
 export const PRELOAD_LEAD_SEC = 12;
+/**
+ * A paid song is charged when it is authorized, so it is asked for later: a listener who stops in
+ * the last seconds of a song should rarely have paid for the next one. A few seconds are ample to
+ * load its start.
+ */
+export const PAID_PRELOAD_LEAD_SEC = 4;
 const TICK_MS = 200;
 const SAVE_EVERY_MS = 2000;
 /** A start this soon after the previous one is a skip through the queue… */
@@ -82,7 +88,8 @@ function tick(): void {
     lastProgress = { at: Date.now(), position: pos };
     void onFault(l, 2, 'network');
   }
-  if (duration > 0 && duration - pos < PRELOAD_LEAD_SEC) void preloadNext();
+  const lead = upcoming(st.queue)?.item.access.kind === 'credits' ? PAID_PRELOAD_LEAD_SEC : PRELOAD_LEAD_SEC;
+  if (duration > 0 && duration - pos < lead) void preloadNext();
 }
 
 function startTicker(): void {
