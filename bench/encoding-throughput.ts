@@ -19,6 +19,7 @@ import { popSong } from '../server/audio/watermark/testing/signals.js';
 import { connect } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { createSeedUser } from '../server/db/seed/users.js';
+import { waitForServer } from './wait-for-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,17 +75,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${origin}/api/v1/genres`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  if (i > 300) throw new Error('the server did not start');
-  await sleep(100);
-}
+await waitForServer(origin, 30_000);
 
 const login = (await (
   await fetch(`${origin}/api/v1/account/login`, {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import { waitForServer } from './wait-for-server.js';
 
 const PORT = 8197;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-lcp-'));
@@ -17,17 +18,7 @@ const server = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
   stdio: 'ignore',
 });
 const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${base}/api/v1/genres`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  if (i > 600) throw new Error('the server did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+await waitForServer(base, 60_000);
 // The first start renders the demo audio on every core; measure the steady state after it.
 const audioDir = path.join(dataDir, 'media', 'audio');
 for (let i = 0; i < 1200; i++) {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { chromium, request as pwRequest } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { albumSongs, waitForDemoAudio } from '../e2e/player-fixtures.js';
+import { waitForServer } from './wait-for-server.js';
 
 const PORT = 8196;
 const ALBUMS = [
@@ -41,17 +42,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'ignore',
 });
 const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${base}/api/v1/genres`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  if (i > 600) throw new Error('the server did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+await waitForServer(base, 60_000);
 const api = await pwRequest.newContext({ baseURL: base });
 await waitForDemoAudio(api, base, ALBUMS);
 
