@@ -126,4 +126,36 @@ describe.each(backends())('artist encoding dashboard, hostile and unlucky client
     const row = await s.db.query<{ file_name: string }>('select file_name from artist_uploads where id = $1', [t.id]);
     expect(fs.statSync(path.join(uploadsDir(s.dataDir), row.rows[0]!.file_name)).size).toBe(song().length);
   });
+
+  it('answers a repeated or replayed encoding request with the job already in flight, not a second one', async () => {
+    const t = await upload(song());
+    const job = await call('POST', '/api/v1/artist/encodings', { uploadId: t.id });
+    const src = String(job.body.src);
+    const sign = async () => {
+      const r = await call('POST', '/api/v1/soundlinks/sign', { mtd: 'POST', url: '/v3/sl/encoding', arg: { src } });
+      expect(r.status).toBe(200);
+      return String(r.body.data);
+    };
+    const post = async (data: string) => {
+      const r = await fetch(`${origin}/v3/sl/encoding`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data }),
+      });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { query: string }).query;
+    };
+    const token = await sign();
+    // The same token sent five times at once (a replay), and a freshly signed one for the same song.
+    const queries = await Promise.all([...Array.from({ length: 5 }, () => post(token)), sign().then(post)]);
+    expect(new Set(queries).size).toBe(1);
+    const jobs = await s.db.query<{ n: number }>('select count(*)::int as n from soundlinks_jobs where src = $1', [
+      src,
+    ]);
+    expect(jobs.rows[0]!.n).toBe(1);
+    // Once that job is over, the same song can be encoded again (a retry after a failure).
+    await s.db.query("update soundlinks_jobs set stage = 'done', status = 'failed' where query = $1", [queries[0]]);
+    const again = await post(await sign());
+    expect(again).not.toBe(queries[0]);
+  });
 });
