@@ -200,7 +200,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   ]).catch(() => undefined);
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
-  uploadRoutes(app, db, config.dataDir, ctx.mediaSecret);
+  uploadRoutes(app, db, config.dataDir, ctx.mediaSecret, config.uploadIdleTimeoutSec * 1000);
   artistRoutes(app, ctx);
 
   if (webRoot) {

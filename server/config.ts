@@ -33,6 +33,8 @@ export interface Config {
   soundlinksWorkers: number;
   /** how long a worker's claim on a job lasts without a heartbeat (a crashed worker's job waits this long) */
   soundlinksLeaseSec: number;
+  /** an upload whose bytes stop arriving for this long is dropped (a stalled client holds a connection and a file) */
+  uploadIdleTimeoutSec: number;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watermarkKey,
     soundlinksWorkers: int(env, 'SOUNDLINKS_WORKERS', 1, 0, 16),
     soundlinksLeaseSec: int(env, 'SOUNDLINKS_LEASE_SEC', 60, 3, 3600),
+    uploadIdleTimeoutSec: int(env, 'UPLOAD_IDLE_TIMEOUT_SEC', 60, 1, 3600),
   };
 }

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { DetectOutcome, DetectTask, EncodeOutcome, EncodeTask } from './encode-thread.js';
 
+type Bytes = Uint8Array | (() => Promise<Uint8Array>);
+
 /**
  * Long-lived worker threads, one task each at a time. A thread that dies (or a task that throws)
  * rejects its task, and the thread is replaced for the next one.
@@ -50,14 +52,19 @@ export class EncodePool {
     return this.send({ kind: 'encode', ...task });
   }
 
-  detect(task: DetectTask): Promise<DetectOutcome> {
+  /**
+   * `bytes` may be a loader, called once a thread is free: requests waiting for the thread then
+   * hold no file in memory (a loader that throws fails its task, the thread stays).
+   */
+  detect(task: Omit<DetectTask, 'bytes'> & { bytes: Bytes }): Promise<DetectOutcome> {
     return this.send({ kind: 'detect', ...task });
   }
 
-  private async send<T>(task: { kind: string; bytes: Uint8Array }): Promise<T> {
+  private async send<T>(task: { kind: string; bytes: Bytes }): Promise<T> {
     const w = await this.acquire();
     let healthy = true;
     try {
+      const bytes = typeof task.bytes === 'function' ? await task.bytes() : task.bytes;
       return await new Promise<T>((resolve, reject) => {
         const onError = (err: Error) => {
           healthy = false;
@@ -70,7 +77,7 @@ export class EncodePool {
           else resolve(m as T);
         });
         // The bytes move to the thread instead of being copied.
-        w.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+        w.postMessage({ ...task, bytes }, [bytes.buffer as ArrayBuffer]);
       });
     } finally {
       this.release(w, healthy);

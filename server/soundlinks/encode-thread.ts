@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeAudio, encodeMp3 } from '../audio/codec/index.js';
-import { AudioFormatError } from '../audio/codec/types.js';
+import { AudioFormatError, AudioTooLongError } from '../audio/codec/types.js';
 import { detect, embed } from '../audio/watermark/index.js';
 
 export interface EncodeTask {
@@ -24,12 +24,20 @@ export interface DetectTask {
 export type DetectOutcome =
   { ok: true; found: { id: string; confidence: number } | null; seconds: number } | { ok: false; message: string };
 
+/** The verify tool reads songs up to this long (as long as an encoding may be). */
+const DETECT_MAX_SEC = 20 * 60;
+const tooLong = (sec: number) => {
+  const min = Math.round(sec / 60);
+  return `The song is too long (limit ${min} minute${min === 1 ? '' : 's'})`;
+};
+
 /** Reads the mark of a file (the dashboard's verify tool). */
 export async function detectTask(t: DetectTask): Promise<DetectOutcome> {
   let pcm;
   try {
-    pcm = await decodeAudio(t.bytes);
+    pcm = await decodeAudio(t.bytes, { maxSeconds: DETECT_MAX_SEC });
   } catch (err) {
+    if (err instanceof AudioTooLongError) return { ok: false, message: tooLong(DETECT_MAX_SEC) };
     if (err instanceof AudioFormatError) return { ok: false, message: 'This file cannot be decoded as audio' };
     throw err;
   }
@@ -48,8 +56,10 @@ export async function detectTask(t: DetectTask): Promise<DetectOutcome> {
 export async function encodeTask(t: EncodeTask): Promise<EncodeOutcome> {
   let pcm;
   try {
-    pcm = await decodeAudio(t.bytes);
+    // Stopped at the limit: a small file can hold hours of audio, far more memory decoded.
+    pcm = await decodeAudio(t.bytes, { maxSeconds: t.maxDurationSec });
   } catch (err) {
+    if (err instanceof AudioTooLongError) return { ok: false, message: tooLong(t.maxDurationSec), permanent: true };
     if (err instanceof AudioFormatError) {
       return {
         ok: false,
@@ -62,10 +72,6 @@ export async function encodeTask(t: EncodeTask): Promise<EncodeOutcome> {
   const seconds = (pcm.channels[0]?.length ?? 0) / pcm.sampleRate;
   if (seconds < 5)
     return { ok: false, message: 'The song is too short to carry a mark (at least 5 s)', permanent: true };
-  if (seconds > t.maxDurationSec) {
-    const min = Math.round(t.maxDurationSec / 60);
-    return { ok: false, message: `The song is too long (limit ${min} minute${min === 1 ? '' : 's'})`, permanent: true };
-  }
   const mp3 = await encodeMp3(embed(pcm, t.markId, t.watermarkKey), { bitrate: 192 });
   await fs.mkdir(t.outDir, { recursive: true });
   const tmp = path.join(t.outDir, `.${t.name}.${process.pid}.${Date.now()}.tmp`);

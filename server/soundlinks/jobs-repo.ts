@@ -17,15 +17,29 @@ export interface JobRow {
 export const LEASE_SEC = 60;
 export const MAX_ATTEMPTS = 3;
 
+/**
+ * Queues a job, or answers the credential of the same request's job still in flight (see migration
+ * 004): a replayed or repeated request never makes a second encoding of one song at once.
+ */
 export async function createJob(db: Queryable, appId: string, src: string, artist: string): Promise<string> {
-  const query = crypto.randomBytes(18).toString('base64url');
-  await db.query('insert into soundlinks_jobs (query, app_id, src, artist) values ($1, $2, $3, $4)', [
-    query,
-    appId,
-    src,
-    artist,
-  ]);
-  return query;
+  // The job in flight may finish between the two statements: then the insert is tried again.
+  for (let attempt = 0; ; attempt++) {
+    const query = crypto.randomBytes(18).toString('base64url');
+    const r = await db.query<{ query: string }>(
+      `insert into soundlinks_jobs (query, app_id, src, artist) values ($1, $2, $3, $4)
+       on conflict (app_id, md5(src || E'\\n' || artist)) where stage <> 'done' do nothing
+       returning query`,
+      [query, appId, src, artist],
+    );
+    if (r.rows[0]) return r.rows[0].query;
+    const same = await db.query<{ query: string }>(
+      `select query from soundlinks_jobs
+        where app_id = $1 and md5(src || E'\\n' || artist) = md5($2 || E'\\n' || $3) and stage <> 'done'`,
+      [appId, src, artist],
+    );
+    if (same.rows[0]) return same.rows[0].query;
+    if (attempt >= 3) throw new Error('the job in flight kept changing: giving up');
+  }
 }
 
 export async function jobByQuery(db: Queryable, appId: string, query: string): Promise<JobRow | undefined> {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { EncodePool } from './encode-pool.js';
 import type { Db } from '../db/connection.js';
 import { claimJob, extendLease, finishJob, LEASE_SEC, releaseOrphanedJobs, type JobRow } from './jobs-repo.js';
@@ -38,7 +39,9 @@ async function encodeJob(
   const bytes = new Uint8Array(read.length);
   bytes.set(read);
   const markId = crypto.randomBytes(8).toString('hex');
-  const name = `${job.id}.mp3`;
+  // A name of its own per attempt: a worker that lost its lease and finishes late must not replace
+  // the file of the attempt that completed the job (whose mark the job records).
+  const name = `${job.id}-${crypto.randomBytes(4).toString('hex')}.mp3`;
   const r = await pool.run({
     bytes,
     markId,
@@ -67,8 +70,12 @@ export function startWorker(o: WorkerOptions) {
     );
     try {
       const result = await encodeJob(job, o, pool);
-      await finishJob(o.db, job.id, workerId, { status: 'complete', ...result });
-      o.log.info(`soundlinks job ${job.id} complete`);
+      if (await finishJob(o.db, job.id, workerId, { status: 'complete', ...result })) {
+        o.log.info(`soundlinks job ${job.id} complete`);
+      } else {
+        // Another worker took the job over: this attempt's file is nobody's.
+        await fs.rm(path.join(o.outDir, result.resultPath), { force: true });
+      }
     } catch (err) {
       const permanent = err instanceof SourceError && err.permanent;
       const message = err instanceof SourceError ? err.message : 'The encoding failed; it will be tried again';

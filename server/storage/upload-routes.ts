@@ -30,17 +30,47 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
   }
 }
 
-/** Streams the body to a temporary file, never more than `limit` bytes; returns the size. */
-async function receive(req: FastifyRequest, tmp: string, limit: number): Promise<number> {
+/** However steadily the bytes come, an upload is not given more time than this. */
+const UPLOAD_MAX_MS = 30 * 60_000;
+
+/**
+ * Streams the body to a temporary file, never more than `limit` bytes; returns the size. A client
+ * that goes quiet for `idleMs` (or trickles past UPLOAD_MAX_MS) is dropped: the server has no
+ * request timeout, and a stalled upload would hold its connection and file open for ever.
+ */
+async function receive(req: FastifyRequest, tmp: string, limit: number, idleMs: number): Promise<number> {
   let size = 0;
+  const ac = new AbortController();
+  let idle: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => ac.abort(new HttpError(408, `No bytes arrived for ${Math.round(idleMs / 1000)} s: the upload was dropped`)),
+      idleMs,
+    );
+  };
+  const total = setTimeout(
+    () => ac.abort(new HttpError(408, `The upload took longer than ${UPLOAD_MAX_MS / 60_000} minutes`)),
+    UPLOAD_MAX_MS,
+  );
+  arm();
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
+      arm();
       size += chunk.length;
       if (size > limit) cb(new HttpError(413, `The file is larger than the ${limit} bytes announced`));
       else cb(null, chunk);
     },
   });
-  await pipeline(req.raw, counter, fs.createWriteStream(tmp, { flags: 'wx' }));
+  try {
+    await pipeline(req.raw, counter, fs.createWriteStream(tmp, { flags: 'wx' }), { signal: ac.signal });
+  } catch (err) {
+    if (ac.signal.aborted) throw ac.signal.reason;
+    throw err;
+  } finally {
+    clearTimeout(idle);
+    clearTimeout(total);
+  }
   return size;
 }
 
@@ -50,7 +80,13 @@ async function receive(req: FastifyRequest, tmp: string, limit: number): Promise
  * checked for size and audio content, and renamed into place. A signed `source` link reads them back
  * (the player, and the Soundlinks fetcher: for the embedded service straight from disk).
  */
-export function uploadRoutes(app: FastifyInstance, db: Db, dataDir: string, secret: string): void {
+export function uploadRoutes(
+  app: FastifyInstance,
+  db: Db,
+  dataDir: string,
+  secret: string,
+  idleTimeoutMs = 60_000,
+): void {
   const dir = uploadsDir(dataDir);
 
   void app.register(async (scope) => {
@@ -72,7 +108,7 @@ export function uploadRoutes(app: FastifyInstance, db: Db, dataDir: string, secr
       await fsp.mkdir(dir, { recursive: true });
       const tmp = path.join(dir, `.${id}.${crypto.randomBytes(4).toString('hex')}.part`);
       try {
-        const size = await receive(req, tmp, declared).catch((err: unknown) => {
+        const size = await receive(req, tmp, declared, idleTimeoutMs).catch((err: unknown) => {
           if (err instanceof HttpError) throw err;
           throw new HttpError(400, 'The upload broke off before the whole file arrived');
         });

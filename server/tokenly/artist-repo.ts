@@ -67,13 +67,17 @@ export async function getEncoding(db: Queryable, userId: string, id: string): Pr
   return r.rows[0];
 }
 
-/** One job per upload: creating it again answers the existing one. */
+/**
+ * One job per upload: creating it again answers the existing one. A concurrent create waits on the
+ * unique index, does nothing, and then reads the job the other one made.
+ */
 export async function createEncoding(db: Queryable, userId: string, uploadId: string, artist: string) {
   const r = await db.query<{ id: string }>(
     `insert into artist_encodings (user_id, upload_id, artist, uploaded_at)
      select $1, u.id, $3, u.stored_at from artist_uploads u
       where u.id = $2 and u.user_id = $1 and u.stored_at is not null and u.purpose = 'encode'
         and not exists (select 1 from artist_encodings e where e.upload_id = u.id)
+     on conflict (upload_id) do nothing
      returning id`,
     [userId, uploadId, artist],
   );

@@ -208,11 +208,21 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       const upload = await uploadById(db, uploadId);
       const file = upload && upload.user_id === userId ? storedPath(config.dataDir, upload) : undefined;
       if (!file) throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
-      const read = await fsp.readFile(file);
-      // A verified file is not kept: only its answer matters.
-      if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
       // Decoding and listening take a second or two of CPU: a thread does it, the server keeps answering.
-      const r = await detectPool().detect({ bytes: new Uint8Array(read), watermarkKey: config.watermarkKey });
+      // The file is read when the thread is free, so that requests waiting their turn hold no bytes.
+      const bytes = async () => {
+        const read = await fsp.readFile(file).catch((err: unknown) => {
+          // A verify upload's file is removed once read: verifying it again needs the file again.
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+            throw new HttpError(422, 'This upload has already been verified and is not kept: upload the file again');
+          }
+          throw err;
+        });
+        // A verified file is not kept: only its answer matters.
+        if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
+        return new Uint8Array(read);
+      };
+      const r = await detectPool().detect({ bytes, watermarkKey: config.watermarkKey });
       if (!r.ok) throw new HttpError(422, r.message);
       return {
         found: r.found !== null,

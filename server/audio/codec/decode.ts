@@ -3,7 +3,7 @@ import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import { sniffAudioType } from './sniff.js';
 import { decodeWav } from './wav.js';
-import { AudioFormatError, type PcmAudio } from './types.js';
+import { AudioFormatError, AudioTooLongError, type PcmAudio } from './types.js';
 
 interface Decoded {
   channelData: Float32Array[];
@@ -29,21 +29,77 @@ function hasAscii(b: Uint8Array, s: string, limit: number): boolean {
   return false;
 }
 
+export interface DecodeOptions {
+  /**
+   * Stop (AudioTooLongError) once this much audio has come out. Compressed audio can expand a
+   * hundredfold or more (silence in FLAC, low-bitrate MP3): a cap on the input's size does not cap
+   * the output's, so files from users are decoded piece by piece and given up on at the limit.
+   */
+  maxSeconds?: number;
+}
+
+interface StreamDecoder {
+  decode(b: Uint8Array): Decoded | Promise<Decoded>;
+  flush?: () => Promise<Decoded>;
+}
+
+const CHUNK = 256 * 1024;
+
+async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string, maxSeconds: number) {
+  const parts: Float32Array[][] = [];
+  let total = 0;
+  let rate = 0;
+  const take = (d: Decoded) => {
+    if (!d.samplesDecoded) return;
+    rate ||= d.sampleRate;
+    total += d.samplesDecoded;
+    if (total > maxSeconds * rate) throw new AudioTooLongError(maxSeconds);
+    // copy out of WASM-owned memory, which the next call reuses
+    parts.push(d.channelData.map((c) => c.slice(0, d.samplesDecoded)));
+  };
+  for (let p = 0; p < bytes.length; p += CHUNK) take(await dec.decode(bytes.subarray(p, p + CHUNK)));
+  if (dec.flush) take(await dec.flush());
+  const channels = (parts[0] ?? []).map((_, ch) => {
+    const out = new Float32Array(total);
+    let at = 0;
+    for (const part of parts) {
+      const c = part[ch] ?? part[0]!;
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  });
+  return finish({ channelData: channels, samplesDecoded: total, sampleRate: rate }, what);
+}
+
+/** The whole file at once, or piece by piece up to `maxSeconds`. */
+function run(dec: StreamDecoder & { decodeFile?: (b: Uint8Array) => Promise<Decoded> }, bytes: Uint8Array) {
+  return async (what: string, o: DecodeOptions): Promise<PcmAudio> => {
+    if (o.maxSeconds !== undefined) return decodeBounded(dec, bytes, what, o.maxSeconds);
+    return finish(dec.decodeFile ? await dec.decodeFile(bytes) : await dec.decode(bytes), what);
+  };
+}
+
 /**
  * Decode an audio file. The format is recognised from the content (see sniffAudioType), never from a
  * file name. Supports MP3 (MPEG 1/2/2.5 layer I-III), WAV (PCM 8/16/24/32-bit, float 32/64), FLAC (native
  * and Ogg FLAC) and Ogg Vorbis. Throws AudioFormatError for anything else.
  */
-export async function decodeAudio(bytes: Uint8Array): Promise<PcmAudio> {
+export async function decodeAudio(bytes: Uint8Array, o: DecodeOptions = {}): Promise<PcmAudio> {
   const type = sniffAudioType(bytes);
   switch (type) {
-    case 'wav':
-      return decodeWav(bytes);
+    case 'wav': {
+      // PCM expands at most fourfold (8-bit to float): bounded by the input's size.
+      const pcm = decodeWav(bytes);
+      const seconds = (pcm.channels[0]?.length ?? 0) / pcm.sampleRate;
+      if (o.maxSeconds !== undefined && seconds > o.maxSeconds) throw new AudioTooLongError(o.maxSeconds);
+      return pcm;
+    }
     case 'mp3': {
       const dec = new MPEGDecoder();
       await dec.ready;
       try {
-        return finish(dec.decode(bytes), 'MP3');
+        return await run(dec, bytes)('MP3', o);
       } finally {
         dec.free();
       }
@@ -52,7 +108,7 @@ export async function decodeAudio(bytes: Uint8Array): Promise<PcmAudio> {
       const dec = new FLACDecoder();
       await dec.ready;
       try {
-        return finish(await dec.decodeFile(bytes), 'FLAC');
+        return await run(dec, bytes)('FLAC', o);
       } finally {
         dec.free();
       }
@@ -63,7 +119,7 @@ export async function decodeAudio(bytes: Uint8Array): Promise<PcmAudio> {
         const dec = new OggVorbisDecoder();
         await dec.ready;
         try {
-          return finish(await dec.decodeFile(bytes), 'Ogg Vorbis');
+          return await run(dec, bytes)('Ogg Vorbis', o);
         } finally {
           dec.free();
         }
@@ -72,7 +128,7 @@ export async function decodeAudio(bytes: Uint8Array): Promise<PcmAudio> {
         const dec = new FLACDecoder();
         await dec.ready;
         try {
-          return finish(await dec.decodeFile(bytes), 'Ogg FLAC');
+          return await run(dec, bytes)('Ogg FLAC', o);
         } finally {
           dec.free();
         }

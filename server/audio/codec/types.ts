@@ -13,3 +13,11 @@ export class AudioFormatError extends Error {
     super(message);
   }
 }
+
+/** Thrown when a file decodes to more audio than allowed: decoding stops there, not at the end. */
+export class AudioTooLongError extends Error {
+  override name = 'AudioTooLongError';
+  constructor(readonly maxSeconds: number) {
+    super(`the audio is longer than ${maxSeconds} s`);
+  }
+}
