@@ -26,7 +26,8 @@ export function LedgerTable({ auth, page, onPage }: { auth: Credentials; page: n
   if (history.data.items.length === 0) return <EmptyState>No credit activity yet.</EmptyState>;
   return (
     <>
-      <div className="overflow-x-auto">
+      {/* scrolls sideways on a phone: focusable, so the keyboard can scroll it too */}
+      <div role="region" aria-label="Credit history" tabIndex={0} className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Credit history, newest first</caption>
           <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
