@@ -18,7 +18,7 @@ async function barTop(page: Page) {
 }
 
 /** A listener with eight playlists (a tall menu) on the first album, with the player bar showing. */
-async function albumWithBar(page: Page, user: TestUser) {
+async function albumWithBar(page: Page, user: Pick<TestUser, 'username' | 'password'>) {
   await page.goto('/login');
   await page.getByLabel('Username', { exact: true }).fill(user.username);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
@@ -122,6 +122,34 @@ test.describe('on a phone', () => {
   });
 });
 
+test.describe('signed-in pages on a phone, with the player bar showing', () => {
+  test.use({ viewport: phone });
+
+  test('the credits, profile and playlist pages pass the accessibility check', async ({ page, request, baseURL }) => {
+    await albumWithBar(page, await userWithPlaylists(request, baseURL!));
+    await page.goto('/playlists');
+    await expect(page.getByRole('list', { name: 'Your playlists' }).getByRole('listitem')).toHaveCount(8);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Dinner' }).click();
+    await expect(page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem')).toHaveCount(2);
+    await expectAccessible(page);
+    await page.goto('/profile');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test('the credit history, wider than a phone, can be scrolled with the keyboard', async ({ page }) => {
+    await albumWithBar(page, { username: 'demo', password: 'demo-password' });
+    await page.goto('/credits');
+    const history = page.getByRole('region', { name: 'Credit history' });
+    await expect(history.getByRole('table')).toBeVisible();
+    await history.focus();
+    await expect(history).toBeFocused();
+    await expectAccessible(page);
+  });
+});
+
 test('in the queue panel the Add-to-playlist menu stays inside the panel, and the page passes the accessibility check', async ({
   page,
   request,
@@ -147,3 +175,42 @@ test('in the queue panel the Add-to-playlist menu stays inside the panel, and th
   await expect(menu.getByRole('menuitem', { name: 'New playlist…' })).toBeFocused();
   await expect(menu.getByRole('menuitem', { name: 'New playlist…' })).toBeInViewport();
 });
+
+for (const viewport of [{ width: 1280, height: 900 }, phone]) {
+  test(`at ${viewport.width}px the shortcuts help and the new-playlist dialog open in the middle of the screen, and Escape gives focus back`, async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize(viewport);
+    await albumWithBar(page, await newUser(request, 'polish'));
+    const centred = async (dialog: Locator) => {
+      const d = await box(dialog);
+      expect(Math.abs(d.x + d.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(2);
+      expect(d.y).toBeGreaterThan(0);
+      expect(d.x).toBeGreaterThan(0);
+    };
+
+    const help = player(page).getByRole('button', { name: 'Keyboard shortcuts' });
+    await help.click();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts).toBeVisible();
+    await centred(shortcuts);
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(shortcuts).toBeHidden();
+    await expect(help).toBeFocused();
+
+    const song = (await tracks(page).first().getAttribute('aria-label'))!;
+    const menuButton = tracks(page)
+      .first()
+      .getByRole('button', { name: `Add ${song} to a playlist` });
+    await menuButton.click();
+    await page.getByRole('menuitem', { name: 'New playlist…' }).click();
+    const create = page.getByRole('dialog');
+    await expect(create).toBeVisible();
+    await centred(create);
+    await page.keyboard.press('Escape');
+    await expect(create).toBeHidden();
+    await expect(menuButton).toBeFocused();
+  });
+}
