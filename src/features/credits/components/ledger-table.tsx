@@ -49,7 +49,11 @@ export function LedgerTable({ auth, page, onPage }: { auth: Credentials; page: n
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
             {history.data.items.map((e) => (
               <tr key={e.id}>
-                <td className="whitespace-nowrap py-2 pr-4">{new Date(e.createdAt).toLocaleString()}</td>
+                {/* on a phone the time goes under the date, so the balance column fits on screen */}
+                <td className="whitespace-nowrap py-2 pr-4">
+                  <span className="block sm:inline">{new Date(e.createdAt).toLocaleDateString()}</span>{' '}
+                  <span className="block sm:inline">{new Date(e.createdAt).toLocaleTimeString()}</span>
+                </td>
                 <td className="py-2 pr-4">{describe(e)}</td>
                 <td
                   className={`whitespace-nowrap py-2 pr-4 text-right tabular-nums ${e.amountSat < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-800 dark:text-emerald-300'}`}
