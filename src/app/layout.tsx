@@ -1,13 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import type { Credentials } from '../../contract/account';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
 import { useLogout } from '../features/account/api/mutations';
 import { useAuth, useUsername } from '../features/account/store';
 import { PlayerShell } from './player-shell';
-import { encodingQueries } from '../features/encoding/api/queries';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
@@ -39,16 +36,8 @@ const PRIVATE_LINKS = [
   ['/profile', 'Profile'],
 ] as const;
 
-/** Only users with an artist profile see the encoding dashboard's link. */
-function ArtistLink({ auth }: { auth: Credentials }) {
-  const me = useQuery(encodingQueries.me(auth));
-  if (!me.data?.artist) return null;
-  return (
-    <NavLink to="/artist" className={navClass}>
-      Artist
-    </NavLink>
-  );
-}
+// Only signed-in users can be artists: the link's check loads with them, not with the catalog.
+const ArtistLink = lazy(async () => ({ default: (await import('./artist-link')).ArtistLink }));
 
 function AccountControls() {
   const username = useUsername();
@@ -74,7 +63,11 @@ function AccountControls() {
           {label}
         </NavLink>
       ))}
-      {auth ? <ArtistLink auth={auth} /> : null}
+      {auth ? (
+        <Suspense fallback={null}>
+          <ArtistLink auth={auth} className={navClass} />
+        </Suspense>
+      ) : null}
       <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400">{username}</span>
       <button
         type="button"

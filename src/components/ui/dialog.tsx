@@ -29,7 +29,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
         e.preventDefault();
         onClose();
       }}
-      className="w-full max-w-lg rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       {open ? (
         <>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { placeMenu, type Placement } from './menu-placement';
 
 export interface MenuItem {
   label: string;
@@ -23,7 +24,8 @@ const buttonClass =
 /**
  * A menu button (WAI-ARIA menu pattern): Enter, Space or ArrowDown open it on the first item,
  * ArrowUp on the last; arrows, Home and End move; Escape closes it and gives focus back to the
- * button; Tab or a click elsewhere closes it.
+ * button; Tab or a click elsewhere closes it. It opens upward when the room below (above the
+ * player bar, or inside a scrolling panel) is too small for it.
  */
 export function MenuButton({ children, label, items, emptyText = 'Nothing here', className }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
@@ -31,7 +33,14 @@ export function MenuButton({ children, label, items, emptyText = 'Nothing here',
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  const [placement, setPlacement] = useState<Placement | null>(null);
   const rows = items.length ? items : [{ label: emptyText, onSelect: () => undefined, disabled: true }];
+
+  // Measured before the first paint of the open menu, so it never shows on the wrong side first.
+  useLayoutEffect(() => {
+    if (open && button.current && menu.current)
+      setPlacement(placeMenu(button.current, menu.current.scrollHeight, menu.current.offsetWidth));
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -49,6 +58,7 @@ export function MenuButton({ children, label, items, emptyText = 'Nothing here',
 
   const openAt = (i: number) => {
     setActive(i);
+    setPlacement(null);
     setOpen(true);
   };
   const close = (focusButton: boolean) => {
@@ -106,7 +116,11 @@ export function MenuButton({ children, label, items, emptyText = 'Nothing here',
           role="menu"
           aria-label={label ?? (typeof children === 'string' ? children : undefined)}
           onKeyDown={onMenuKey}
-          className="absolute right-0 z-20 mt-1 max-h-72 min-w-48 overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg dark:border-slate-600 dark:bg-slate-900"
+          data-placement={placement?.up ? 'up' : 'down'}
+          style={placement ? { maxHeight: placement.maxHeight } : undefined}
+          className={`absolute z-20 ${placement?.up ? 'bottom-full mb-1' : 'top-full mt-1'} ${
+            placement?.alignLeft ? 'left-0' : 'right-0'
+          } max-h-72 min-w-48 overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg dark:border-slate-600 dark:bg-slate-900`}
         >
           {rows.map((item, i) => (
             <li key={`${i}-${item.label}`} role="none">
@@ -121,7 +135,7 @@ export function MenuButton({ children, label, items, emptyText = 'Nothing here',
                   item.onSelect();
                 }}
                 onMouseEnter={() => setActive(i)}
-                className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none aria-disabled:text-slate-600 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:aria-disabled:text-slate-400"
+                className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-600 aria-disabled:text-slate-600 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:aria-disabled:text-slate-400"
               >
                 {item.label}
               </button>

@@ -1,13 +1,13 @@
 import { noticeActions, useNotices } from '../../lib/notices';
 
-/** App-wide notices (rate limits, maintenance), announced politely to screen readers. */
+/** App-wide notices (rate limits, maintenance), announced politely to screen readers; they sit above the player bar. */
 export function NoticeBanner() {
   const notices = useNotices();
   return (
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+      className="pointer-events-none fixed inset-x-0 bottom-[calc(var(--player-inset,0px)+1rem)] z-50 flex flex-col items-center gap-2 px-4"
     >
       {notices.map((n) => (
         <div

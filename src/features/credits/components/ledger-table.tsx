@@ -26,7 +26,8 @@ export function LedgerTable({ auth, page, onPage }: { auth: Credentials; page: n
   if (history.data.items.length === 0) return <EmptyState>No credit activity yet.</EmptyState>;
   return (
     <>
-      <div className="overflow-x-auto">
+      {/* scrolls sideways on a phone: focusable, so the keyboard can scroll it too */}
+      <div role="region" aria-label="Credit history" tabIndex={0} className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Credit history, newest first</caption>
           <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
@@ -48,7 +49,11 @@ export function LedgerTable({ auth, page, onPage }: { auth: Credentials; page: n
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
             {history.data.items.map((e) => (
               <tr key={e.id}>
-                <td className="whitespace-nowrap py-2 pr-4">{new Date(e.createdAt).toLocaleString()}</td>
+                {/* on a phone the time goes under the date, so the balance column fits on screen */}
+                <td className="whitespace-nowrap py-2 pr-4">
+                  <span className="block sm:inline">{new Date(e.createdAt).toLocaleDateString()}</span>{' '}
+                  <span className="block sm:inline">{new Date(e.createdAt).toLocaleTimeString()}</span>
+                </td>
                 <td className="py-2 pr-4">{describe(e)}</td>
                 <td
                   className={`whitespace-nowrap py-2 pr-4 text-right tabular-nums ${e.amountSat < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-800 dark:text-emerald-300'}`}

@@ -92,10 +92,14 @@ function UploadStatus({ state, onCancel }: { state: UploadState; onCancel: () =>
         value={loaded}
         className="h-3 w-64 accent-brand-700"
       />
-      <span className="text-sm tabular-nums" aria-live="polite">
+      <span className="text-sm tabular-nums" aria-hidden={state.phase !== 'done' || undefined}>
         {state.phase === 'done'
           ? `${state.name}: uploaded (${formatBytes(state.total)})`
           : `${pct}% of ${formatBytes(state.total)}`}
+      </span>
+      {/* A screen reader hears each quarter and the end, not every percent the bar moves. */}
+      <span className="sr-only" aria-live="polite">
+        {state.phase === 'done' ? `Upload of ${state.name} complete.` : `${Math.floor(pct / 25) * 25}% uploaded`}
       </span>
       {state.phase === 'uploading' ? (
         <button

@@ -22,7 +22,6 @@ export function NotifyToggle() {
             : 'border-slate-300 dark:border-slate-700'
         }`}
       >
-        <span aria-hidden="true">{on ? '🔔 ' : '🔕 '}</span>
         Notify me when a job completes
       </button>
       {refused ? <span role="status">This browser does not allow notifications for this site.</span> : null}

@@ -14,7 +14,7 @@ export function NowPlaying() {
     <section
       aria-labelledby="now-playing-title"
       id="player-now-playing"
-      className="flex flex-col gap-4 px-4 py-4 sm:flex-row"
+      className="mx-auto flex max-h-[60vh] max-w-6xl flex-col gap-4 overflow-y-auto px-4 py-4 sm:flex-row"
     >
       {item.artworkUrl ? (
         <img

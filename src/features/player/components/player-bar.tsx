@@ -1,4 +1,5 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { BOTTOM_INSET_VAR } from '../../../components/ui/menu-placement';
 import { playerActions } from '../commands';
 import type { QueueEntry } from '../lib/queue';
 import { useCurrentEntry, useQueue, useRepeat, useShuffle, useStatus } from '../store';
@@ -38,6 +39,30 @@ function IconButton(props: {
   );
 }
 
+/**
+ * Publishes the height the fixed bar covers as a CSS variable on <html>: the page's end spacer,
+ * the scroll padding that keeps a focused control out from under the bar, the notice banner and
+ * the menus' placement all follow it (the bar grows when it wraps on a phone or a panel opens).
+ */
+function useBottomInset(bar: RefObject<HTMLElement | null>, shown: boolean) {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    const el = bar.current;
+    if (!shown || !el) {
+      root.setProperty(BOTTOM_INSET_VAR, '0px');
+      return;
+    }
+    const update = () => root.setProperty(BOTTOM_INSET_VAR, `${el.offsetHeight}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.setProperty(BOTTOM_INSET_VAR, '0px');
+    };
+  }, [bar, shown]);
+}
+
 type Panel = 'queue' | 'now-playing' | null;
 
 export interface PlayerBarProps {
@@ -59,26 +84,30 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
   usePlayerShortcuts(openHelp);
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);
   const playing = status === 'playing' || status === 'loading';
+  const bar = useRef<HTMLElement>(null);
+  useBottomInset(bar, !!entry);
 
   return (
     <>
-      {/* keeps the end of the page reachable above the fixed bar */}
-      <div aria-hidden="true" className={entry ? 'h-40 sm:h-28' : ''} />
+      {/* keeps the end of the page reachable above the fixed bar, as tall as the bar is */}
+      <div aria-hidden="true" style={{ height: `var(${BOTTOM_INSET_VAR}, 0px)` }} />
       <section
+        ref={bar}
         aria-label="Player"
         className={`fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 ${entry ? '' : 'hidden'}`}
       >
         {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
         {panel === 'now-playing' ? <NowPlaying /> : null}
         <PlayerMessage />
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 pb-3 pt-1">
+        {/* On a phone: song, queue and help on the first row, the transport and volume on the second. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 pb-3 pt-1 sm:gap-x-4">
           <button
             type="button"
             aria-expanded={panel === 'now-playing'}
             aria-controls="player-now-playing"
             onClick={() => toggle('now-playing')}
             aria-label={entry ? `Now playing: ${entry.item.name} by ${entry.item.artist}` : 'Now playing'}
-            className="flex min-w-0 max-w-64 flex-1 items-center gap-3 rounded-md text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+            className="flex min-w-48 flex-1 items-center gap-3 rounded-md text-left sm:min-w-0 sm:max-w-64 hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             {entry?.item.artworkUrl ? (
               <img
@@ -96,7 +125,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
               <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{entry?.item.artist}</span>
             </span>
           </button>
-          <div className="flex items-center gap-1">
+          <div className="order-1 flex items-center gap-1 sm:order-none">
             <IconButton
               label="Shuffle"
               icon="shuffle"
@@ -127,7 +156,9 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
           <div className="order-last w-full sm:order-none sm:w-auto sm:min-w-60 sm:flex-1">
             <SeekBar />
           </div>
-          <VolumeControl />
+          <div className="order-1 sm:order-none">
+            <VolumeControl />
+          </div>
           <button
             type="button"
             aria-label="Queue"

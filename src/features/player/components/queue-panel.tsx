@@ -17,7 +17,11 @@ export function QueuePanel({ actions }: QueuePanelProps) {
   const q = useQueue();
   const [dragged, setDragged] = useState<string | null>(null);
   return (
-    <section aria-labelledby="queue-title" id="player-queue" className="max-h-[50vh] overflow-y-auto px-4 py-3">
+    <section
+      aria-labelledby="queue-title"
+      id="player-queue"
+      className="mx-auto max-h-[50vh] max-w-6xl overflow-y-auto px-4 py-3"
+    >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="queue-title" className="text-base font-semibold">
           Queue <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({q.entries.length})</span>

@@ -78,7 +78,7 @@ export function SeekBar() {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => setHover(null)}
-        className="group relative h-5 flex-1 cursor-pointer touch-none rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="group relative h-6 flex-1 cursor-pointer touch-none rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <div className="absolute inset-x-0 top-1/2 h-1.5 -translate-y-1/2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700">
           <div

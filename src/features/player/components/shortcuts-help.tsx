@@ -15,7 +15,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       ref={ref}
       aria-labelledby="shortcuts-title"
       onClose={onClose}
-      className="rounded-xl p-6 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-w-[calc(100vw-2rem)] rounded-xl p-6 shadow-xl backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
         Keyboard shortcuts

@@ -27,7 +27,7 @@ export function VolumeControl() {
         aria-valuetext={`${percent}%`}
         onChange={(e) => playerActions.setVolume(Number(e.target.value) / 100)}
         onKeyDown={(e) => e.stopPropagation()}
-        className="w-24 accent-brand-700"
+        className="h-6 w-24 accent-brand-700"
       />
     </div>
   );

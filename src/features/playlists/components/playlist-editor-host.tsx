@@ -15,7 +15,8 @@ export function PlaylistEditorHost({ auth }: { auth: PlaylistAuth }) {
   const saving = useSaving();
   return (
     <>
-      <div className="fixed bottom-4 left-4 z-30 max-w-md space-y-2">
+      {/* above the player bar when it shows (it is fixed at the bottom too) */}
+      <div className="fixed bottom-[calc(var(--player-inset,0px)+1rem)] left-4 z-30 max-w-md space-y-2">
         <p role="status" className="sr-only">
           {saving ? 'Saving playlists…' : ''}
         </p>
