@@ -1,25 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { Dialog } from '../../../components/ui/dialog';
 import { KEY_NAMES, SHORTCUTS } from '../lib/shortcuts';
 
-/** The `?` dialog: a native modal dialog (focus kept inside, Escape closes it). */
+/** The `?` dialog: the app's modal dialog (focus kept inside, Escape closes it). */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="shortcuts-title"
-      onClose={onClose}
-      className="m-auto max-w-[calc(100vw-2rem)] rounded-xl p-6 shadow-xl backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
-        Keyboard shortcuts
-      </h2>
+    <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         {SHORTCUTS.map((s) => (
           <div key={s.command} className="contents">
@@ -42,6 +27,6 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       >
         Close
       </button>
-    </dialog>
+    </Dialog>
   );
 }
