@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Queryable } from '../db/connection.js';
+import type { Db, Queryable } from '../db/connection.js';
+import { HttpError } from '../lib/errors.js';
 import { mediaDirs } from './files.js';
 
 export interface UploadRow {
@@ -27,6 +28,78 @@ export async function createUpload(
     [u.userId, u.profileId, u.purpose, u.name, u.size],
   );
   return r.rows[0]!.id;
+}
+
+/** How long an upload ticket's signed URL lasts; a ticket older than this is no longer open. */
+export const UPLOAD_URL_TTL_SEC = 15 * 60;
+
+export interface UploadLimits {
+  quotaBytes: number;
+  maxOpenTickets: number;
+}
+
+const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+
+/**
+ * A ticket, if the artist's stored bytes (finished uploads plus the announced sizes of open tickets)
+ * and open tickets stay within the limits. The user's row is locked first, so that two concurrent
+ * requests of one user are counted one after the other (PostgreSQL); PGlite runs one transaction
+ * at a time anyway.
+ */
+export async function createUploadWithinLimits(
+  db: Db,
+  u: { userId: string; profileId: string; purpose: 'encode' | 'verify'; name: string; size: number },
+  limits: UploadLimits,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx.query('select id from users where id = $1 for update', [u.userId]);
+    const r = await tx.query<{ bytes: string; open: string }>(
+      `select coalesce(sum(case when stored_at is not null then size else declared_size end), 0) as bytes,
+              count(*) filter (where stored_at is null) as open
+         from artist_uploads
+        where user_id = $1
+          and (stored_at is not null or created_at > now() - make_interval(secs => $2))`,
+      [u.userId, UPLOAD_URL_TTL_SEC],
+    );
+    const bytes = Number(r.rows[0]!.bytes);
+    if (Number(r.rows[0]!.open) >= limits.maxOpenTickets) {
+      throw new HttpError(
+        429,
+        `You have ${limits.maxOpenTickets} uploads waiting for their file: finish or abandon them ` +
+          `(an unused upload link expires ${UPLOAD_URL_TTL_SEC / 60} minutes after it was made) before starting another`,
+      );
+    }
+    if (bytes + u.size > limits.quotaBytes) {
+      throw new HttpError(
+        422,
+        `This file does not fit in your upload space: ${mb(bytes)} of ${mb(limits.quotaBytes)} are used. ` +
+          'Delete uploads you no longer need, then try again',
+      );
+    }
+    return createUpload(tx, u);
+  });
+}
+
+/**
+ * Removes an artist's own upload (row and file), with its job record, unless a job is in flight on
+ * it: the encoder may be reading the file. Answers the file to remove, if any.
+ */
+export async function deleteUpload(db: Db, dataDir: string, userId: string, id: string): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const row = await uploadById(tx, id);
+    if (!row || row.user_id !== userId) throw new HttpError(404, 'Upload not found');
+    // Locks the job rows so that a concurrent submit waits and then finds no job.
+    const jobs = await tx.query<{ status: string }>(
+      'select status from artist_encodings where upload_id = $1 for update',
+      [id],
+    );
+    if (jobs.rows.some((j) => j.status === 'submitted' || j.status === 'processing')) {
+      throw new HttpError(409, 'An encoding of this upload is in progress: delete it once the job has finished');
+    }
+    await tx.query('delete from artist_encodings where upload_id = $1', [id]);
+    await tx.query('delete from artist_uploads where id = $1', [id]);
+    return storedPath(dataDir, row);
+  });
 }
 
 export async function uploadById(db: Queryable, id: string): Promise<UploadRow | undefined> {

@@ -16,11 +16,18 @@ import {
   verifyResultSchema,
 } from '../../contract/encoding.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
+import { eachLimited } from '../lib/each-limited.js';
 import { HttpError } from '../lib/errors.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
 import { queryExternal } from '../soundlinks/client.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
-import { createUpload, storedPath, uploadById } from '../storage/uploads-repo.js';
+import {
+  UPLOAD_URL_TTL_SEC,
+  createUploadWithinLimits,
+  deleteUpload,
+  storedPath,
+  uploadById,
+} from '../storage/uploads-repo.js';
 import {
   applyAnswer,
   artistOf,
@@ -39,8 +46,9 @@ import { userOf, type AppContext } from './context.js';
 import { argToSign } from './soundlinks-sign.js';
 
 const PRIVATE = 'private, no-store';
-const UPLOAD_URL_TTL_SEC = 15 * 60;
 const idParams = z.object({ id: z.string() });
+const POLL_CONCURRENCY = 4;
+const POLL_TIMEOUT_MS = 3_000;
 
 /**
  * The artist's encoding dashboard: uploads, the server-kept job list with its timeline, request
@@ -70,13 +78,18 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     const userId = userOf(req).id;
     if (!config.soundlinksUrl)
       return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
-    for (const due of await duePolls(db, userId)) {
-      const answer = await queryExternal(config, due.query).catch((err: unknown) => {
+    // A few questions at a time, each with a short timeout, none started after the budget: a slow or
+    // hanging service costs the job list a few seconds at most, and a job it did not answer about
+    // keeps its last known status (and is asked again on a later poll).
+    const until = Date.now() + POLL_TIMEOUT_MS;
+    await eachLimited(await duePolls(db, userId), POLL_CONCURRENCY, async (due) => {
+      if (Date.now() > until) return;
+      const answer = await queryExternal(config, due.query, POLL_TIMEOUT_MS).catch((err: unknown) => {
         req.log.warn({ err }, 'soundlinks status query failed');
         return undefined;
       });
       if (answer) await applyAnswer(db, due.id, answer);
-    }
+    });
   };
 
   app.get('/api/v1/artist/me', { ...auth, schema: { response: { 200: artistMeSchema } } }, async (req, reply) => {
@@ -96,13 +109,11 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       const artist = await requireArtist(req);
       const b = req.body as z.output<typeof uploadBodySchema>;
       const user = userOf(req);
-      const id = await createUpload(db, {
-        userId: user.id,
-        profileId: artist.id,
-        purpose: b.purpose,
-        name: b.name,
-        size: b.size,
-      });
+      const id = await createUploadWithinLimits(
+        db,
+        { userId: user.id, profileId: artist.id, purpose: b.purpose, name: b.name, size: b.size },
+        { quotaBytes: config.uploadQuotaBytes, maxOpenTickets: config.uploadMaxOpenTickets },
+      );
       const exp = Math.floor(Date.now() / 1000) + UPLOAD_URL_TTL_SEC;
       return {
         id,
@@ -111,6 +122,15 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
     },
   );
+
+  // Frees the artist's upload space: the file, and the job record made from it (once finished).
+  app.delete('/api/v1/artist/uploads/:id', { ...auth, schema: { params: idParams } }, async (req, reply) => {
+    await requireArtist(req);
+    const { id } = req.params as z.infer<typeof idParams>;
+    const file = await deleteUpload(db, config.dataDir, userOf(req).id, id);
+    if (file) await fsp.rm(file, { force: true });
+    return reply.code(204).send();
+  });
 
   app.post(
     '/api/v1/artist/encodings',
