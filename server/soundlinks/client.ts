@@ -35,11 +35,7 @@ export async function postExternal(
 }
 
 /** Asks the external endpoint about one job, signing the request as the app (server side). */
-export async function queryExternal(
-  config: Config,
-  query: string,
-  timeoutMs?: number,
-): Promise<SoundlinksQueryAnswer> {
+export async function queryExternal(config: Config, query: string, timeoutMs?: number): Promise<SoundlinksQueryAnswer> {
   const data = signSoundlinksToken(config.soundlinksAppId, config.soundlinksAppSecret, 'POST', '/v3/sl/query', {
     query,
   });

@@ -49,9 +49,9 @@ describe.each(backends())('sweep of abandoned and stale uploads (%s)', (backend)
     const oldSong = await ticket('encode', true);
     const withJob = await ticket('encode', true);
     const jobOnTicket = await ticket('encode', false);
-    expect(
-      (await alice.call('POST', '/api/v1/artist/encodings', JSON.stringify({ uploadId: withJob }))).status,
-    ).toBe(200);
+    expect((await alice.call('POST', '/api/v1/artist/encodings', JSON.stringify({ uploadId: withJob }))).status).toBe(
+      200,
+    );
     // Not reachable through the API (a job needs stored bytes), but the sweep must not rely on that.
     await s.db.query(
       `insert into artist_encodings (user_id, upload_id, artist, uploaded_at) values ($1, $2, 'The Blue Whales', now())`,

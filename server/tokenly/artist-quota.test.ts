@@ -46,9 +46,10 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
       body: JSON.stringify({ username: 'bob', password: 'bob-password-1', email: 'bob@example.com', code: F.invite }),
     });
     expect(reg.status).toBe(200);
-    await s.db.query(`update artist_profiles set user_id = (select id from users where username = 'bob') where id = $1`, [
-      F.artists.chips,
-    ]);
+    await s.db.query(
+      `update artist_profiles set user_id = (select id from users where username = 'bob') where id = $1`,
+      [F.artists.chips],
+    );
     bob = await signedClient(origin, 'bob', 'bob-password-1');
   });
   afterAll(() => s.shutdown());
@@ -103,7 +104,9 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     const job = encodingJobSchema.parse((await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: id })).body);
     expect((await call(bob, 'DELETE', `/api/v1/artist/uploads/${id}`)).status).toBe(404);
     expect((await call(alice, 'DELETE', '/api/v1/artist/uploads/not-a-uuid')).status).toBe(404);
-    await s.db.query(`update artist_encodings set status = 'processing', query = 'q-in-flight' where id = $1`, [job.id]);
+    await s.db.query(`update artist_encodings set status = 'processing', query = 'q-in-flight' where id = $1`, [
+      job.id,
+    ]);
     const busy = await call(alice, 'DELETE', `/api/v1/artist/uploads/${id}`);
     expect(busy).toEqual({
       status: 409,
