@@ -1,14 +1,14 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../db/connection.js';
-import { UPLOAD_URL_TTL_SEC, uploadsDir } from './uploads-repo.js';
+import { UPLOAD_HOLD_SEC, uploadsDir } from './uploads-repo.js';
 
 /**
- * A ticket's link expires after UPLOAD_URL_TTL_SEC, but a PUT that started just before may run for
- * up to 30 minutes more: an hour is past both. A verify upload is only needed until it is verified
- * (its file is removed then), so an hour-old one is either done or forgotten.
+ * Past UPLOAD_HOLD_SEC no PUT can still be writing a ticket's bytes: an hour is past that. A verify
+ * upload is only needed until it is verified (its file is removed then), so an hour-old one is
+ * either done or forgotten.
  */
-export const STALE_UPLOAD_SEC = Math.max(3600, UPLOAD_URL_TTL_SEC + 30 * 60 + 60);
+export const STALE_UPLOAD_SEC = Math.max(3600, UPLOAD_HOLD_SEC + 60);
 
 /**
  * Deletes abandoned tickets (no bytes ever arrived) and stale verify uploads, rows and files, so

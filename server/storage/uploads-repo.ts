@@ -30,8 +30,15 @@ export async function createUpload(
   return r.rows[0]!.id;
 }
 
-/** How long an upload ticket's signed URL lasts; a ticket older than this is no longer open. */
+/** How long an upload ticket's signed URL lasts. */
 export const UPLOAD_URL_TTL_SEC = 15 * 60;
+/** However steadily the bytes come, an upload is not given more time than this. */
+export const UPLOAD_MAX_MS = 30 * 60_000;
+/**
+ * How long a ticket whose bytes have not arrived still counts against the quota: a PUT that started
+ * just before its link expired may write for UPLOAD_MAX_MS more. Deleting the ticket frees it at once.
+ */
+export const UPLOAD_HOLD_SEC = UPLOAD_URL_TTL_SEC + UPLOAD_MAX_MS / 1000;
 
 export interface UploadLimits {
   quotaBytes: number;
@@ -44,7 +51,10 @@ const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
  * A ticket, if the artist's stored bytes (finished uploads plus the announced sizes of open tickets)
  * and open tickets stay within the limits. The user's row is locked first, so that two concurrent
  * requests of one user are counted one after the other (PostgreSQL); PGlite runs one transaction
- * at a time anyway.
+ * at a time anyway. Both refusals are 422: the request is well-formed but does not fit the
+ * account's current state, which the artist fixes (deletes uploads, finishes or abandons tickets);
+ * 413 would blame the request body (a few bytes of JSON), and 429 is what the app's client retries
+ * as a transient rate limit ("retrying shortly"), which waiting would not fix.
  */
 export async function createUploadWithinLimits(
   db: Db,
@@ -59,14 +69,14 @@ export async function createUploadWithinLimits(
          from artist_uploads
         where user_id = $1
           and (stored_at is not null or created_at > now() - make_interval(secs => $2))`,
-      [u.userId, UPLOAD_URL_TTL_SEC],
+      [u.userId, UPLOAD_HOLD_SEC],
     );
     const bytes = Number(r.rows[0]!.bytes);
     if (Number(r.rows[0]!.open) >= limits.maxOpenTickets) {
       throw new HttpError(
-        429,
-        `You have ${limits.maxOpenTickets} uploads waiting for their file: finish or abandon them ` +
-          `(an unused upload link expires ${UPLOAD_URL_TTL_SEC / 60} minutes after it was made) before starting another`,
+        422,
+        `You have ${limits.maxOpenTickets} uploads waiting for their file: finish them, or delete the ones ` +
+          `you gave up on (an unused one stops counting ${UPLOAD_HOLD_SEC / 60} minutes after it was made), then try again`,
       );
     }
     if (bytes + u.size > limits.quotaBytes) {
@@ -120,6 +130,11 @@ export async function markStored(
     [id, s.size, s.audioType, s.fileName],
   );
   return r.rows.length > 0;
+}
+
+/** A verify upload's file is removed once read: it no longer takes any of the artist's space. */
+export async function markFileRemoved(db: Queryable, id: string): Promise<void> {
+  await db.query('update artist_uploads set size = 0 where id = $1', [id]);
 }
 
 /** The stored file of an upload, or undefined while its bytes have not arrived. */

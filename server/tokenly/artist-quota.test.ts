@@ -24,9 +24,9 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
   };
   const ticket = (c: Client, size: number, purpose: 'encode' | 'verify' = 'encode') =>
     call(c, 'POST', '/api/v1/artist/uploads', { name: 'song.mp3', size, type: 'audio/mpeg', purpose });
-  const stored = async (c: Client) => {
+  const stored = async (c: Client, purpose: 'encode' | 'verify' = 'encode') => {
     const bytes = song();
-    const t = uploadTicketSchema.parse((await ticket(c, bytes.length)).body);
+    const t = uploadTicketSchema.parse((await ticket(c, bytes.length, purpose)).body);
     expect((await fetch(t.uploadUrl, { method: 'PUT', body: new Uint8Array(bytes) })).status).toBe(200);
     return t.id;
   };
@@ -66,9 +66,15 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     // An abandoned ticket can be deleted too, and its announced size is free again.
     expect((await call(alice, 'DELETE', `/api/v1/artist/uploads/${String(rest.body.id)}`)).status).toBe(204);
     expect((await ticket(alice, QUOTA - size)).status).toBe(200);
-    // A ticket whose link has expired holds nothing any more.
+    // Its link has expired, but a PUT started just before may still be writing: it still counts.
     await s.db.query(
-      `update artist_uploads set created_at = now() - interval '16 minutes' where user_id = $1 and stored_at is null`,
+      `update artist_uploads set created_at = now() - interval '20 minutes' where user_id = $1 and stored_at is null`,
+      [stableUuid('user:alice')],
+    );
+    expect((await ticket(alice, QUOTA - size)).status).toBe(422);
+    // A ticket whose link has expired and whose PUT cannot be running any more holds nothing.
+    await s.db.query(
+      `update artist_uploads set created_at = now() - interval '46 minutes' where user_id = $1 and stored_at is null`,
       [stableUuid('user:alice')],
     );
     expect((await ticket(alice, QUOTA - size)).status).toBe(200);
@@ -78,8 +84,8 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     await s.db.query('delete from artist_uploads where user_id = $1 and stored_at is null', [stableUuid('user:alice')]);
     for (let i = 0; i < MAX_OPEN; i++) expect((await ticket(alice, 10)).status).toBe(200);
     const r = await ticket(alice, 10);
-    expect(r.status).toBe(429);
-    expect(r.body.message).toMatch(/3 uploads waiting for their file: finish or abandon them/);
+    expect(r.status).toBe(422);
+    expect(r.body.message).toMatch(/3 uploads waiting for their file: finish them, or delete the ones you gave up on/);
   });
 
   it('holds under concurrent requests', async () => {
@@ -88,7 +94,7 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 422, 422, 422, 422]);
     await s.db.query('delete from artist_uploads where user_id = (select id from users where username = $1)', ['bob']);
     const many = await Promise.all(Array.from({ length: 7 }, () => ticket(bob, 10)));
-    expect(many.map((a) => a.status).sort()).toEqual([200, 200, 200, 429, 429, 429, 429]);
+    expect(many.map((a) => a.status).sort()).toEqual([200, 200, 200, 422, 422, 422, 422]);
     const open = await s.db.query(
       `select count(*)::int as n from artist_uploads where user_id = (select id from users where username = 'bob')`,
     );
@@ -119,5 +125,14 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     expect(fs.existsSync(path.join(uploadsDir(s.dataDir), file))).toBe(false);
     expect((await call(alice, 'GET', `/api/v1/artist/encodings/${job.id}`)).status).toBe(404);
     expect((await call(alice, 'DELETE', `/api/v1/artist/uploads/${id}`)).status).toBe(404);
+  });
+
+  it('gives the space of a verify upload back once it is verified (its file is not kept)', async () => {
+    await s.db.query('delete from artist_uploads where user_id = $1', [stableUuid('user:alice')]);
+    const size = song().length;
+    const id = await stored(alice, 'verify');
+    expect((await ticket(alice, QUOTA - size + 1)).status).toBe(422);
+    expect((await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: id })).status).toBe(200);
+    expect((await ticket(alice, QUOTA - size + 1)).status).toBe(200);
   });
 });

@@ -25,6 +25,7 @@ import {
   UPLOAD_URL_TTL_SEC,
   createUploadWithinLimits,
   deleteUpload,
+  markFileRemoved,
   storedPath,
   uploadById,
 } from '../storage/uploads-repo.js';
@@ -239,7 +240,10 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw err;
         });
         // A verified file is not kept: only its answer matters.
-        if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
+        if (upload!.purpose === 'verify') {
+          await fsp.rm(file, { force: true });
+          await markFileRemoved(db, upload!.id);
+        }
         return new Uint8Array(read);
       };
       const r = await detectPool().detect({ bytes, watermarkKey: config.watermarkKey });
