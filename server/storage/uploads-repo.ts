@@ -95,15 +95,22 @@ export async function createUploadWithinLimits(
  * it: the encoder may be reading the file. Answers the file to remove, if any.
  */
 export async function deleteUpload(db: Db, dataDir: string, userId: string, id: string): Promise<string | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'Upload not found');
   return db.transaction(async (tx) => {
-    const row = await uploadById(tx, id);
+    // Locked: a job being made from it meanwhile waits, and then finds no upload.
+    const r = await tx.query<UploadRow>('select * from artist_uploads where id = $1 for update', [id]);
+    const row = r.rows[0];
     if (!row || row.user_id !== userId) throw new HttpError(404, 'Upload not found');
-    // Locks the job rows so that a concurrent submit waits and then finds no job.
     const jobs = await tx.query<{ status: string }>(
       'select status from artist_encodings where upload_id = $1 for update',
       [id],
     );
-    if (jobs.rows.some((j) => j.status === 'submitted' || j.status === 'processing')) {
+    // The embedded service's queue is in this database: a job sent but not yet reported counts too.
+    const queued = await tx.query(
+      `select 1 from soundlinks_jobs where stage <> 'done' and strpos(src, '/media/uploads/' || $1 || '?') > 0 limit 1`,
+      [id],
+    );
+    if (queued.rows.length > 0 || jobs.rows.some((j) => j.status === 'submitted' || j.status === 'processing')) {
       throw new HttpError(409, 'An encoding of this upload is in progress: delete it once the job has finished');
     }
     await tx.query('delete from artist_encodings where upload_id = $1', [id]);

@@ -16,6 +16,7 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
   let s: TestServer;
   let alice: Client;
   let bob: Client;
+  let origin: string;
   const song = () => fs.readFileSync(inject('fixtureMp3'));
   const call = async (c: Client, method: string, url: string, body?: unknown) => {
     const r = await c.call(method, url, body === undefined ? undefined : JSON.stringify(body));
@@ -34,7 +35,7 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
 
   beforeAll(async () => {
     s = await testServer(backend, { UPLOAD_QUOTA_MB: String(QUOTA / 1024 / 1024), UPLOAD_MAX_OPEN_TICKETS: '3' });
-    const origin = await s.listen();
+    origin = await s.listen();
     await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
       stableUuid('user:alice'),
       F.artists.whales,
@@ -125,9 +126,28 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     expect(fs.existsSync(path.join(uploadsDir(s.dataDir), file))).toBe(false);
     expect((await call(alice, 'GET', `/api/v1/artist/encodings/${job.id}`)).status).toBe(404);
     expect((await call(alice, 'DELETE', `/api/v1/artist/uploads/${id}`)).status).toBe(404);
+
+    // Sent to the embedded service but not reported back yet: the queue is reading the file.
+    const sent = await stored(alice);
+    const job2 = encodingJobSchema.parse(
+      (await call(alice, 'POST', '/api/v1/artist/encodings', { uploadId: sent })).body,
+    );
+    const signed = await call(alice, 'POST', '/api/v1/soundlinks/sign', {
+      mtd: 'POST',
+      url: '/v3/sl/encoding',
+      arg: { src: job2.src },
+    });
+    const queued = await fetch(`${origin}/v3/sl/encoding`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: signed.body.data }),
+    });
+    expect(queued.status).toBe(200);
+    expect((await call(alice, 'DELETE', `/api/v1/artist/uploads/${sent}`)).status).toBe(409);
   });
 
   it('gives the space of a verify upload back once it is verified (its file is not kept)', async () => {
+    await s.db.query('delete from artist_encodings where user_id = $1', [stableUuid('user:alice')]);
     await s.db.query('delete from artist_uploads where user_id = $1', [stableUuid('user:alice')]);
     const size = song().length;
     const id = await stored(alice, 'verify');
