@@ -16,10 +16,8 @@ import {
   verifyResultSchema,
 } from '../../contract/encoding.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
-import { eachLimited } from '../lib/each-limited.js';
 import { HttpError } from '../lib/errors.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
-import { queryExternal } from '../soundlinks/client.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
 import {
   UPLOAD_URL_TTL_SEC,
@@ -30,26 +28,22 @@ import {
   uploadById,
 } from '../storage/uploads-repo.js';
 import {
-  applyAnswer,
   artistOf,
   createEncoding,
-  duePolls,
   getEncoding,
   jobOfMark,
   listEncodings,
   markSubmitted,
   retryEncoding,
-  syncEmbedded,
   toJob,
   type ArtistProfile,
 } from './artist-repo.js';
 import { userOf, type AppContext } from './context.js';
+import { refreshJobs } from './artist-refresh.js';
 import { argToSign } from './soundlinks-sign.js';
 
 const PRIVATE = 'private, no-store';
 const idParams = z.object({ id: z.string() });
-const POLL_CONCURRENCY = 4;
-const POLL_TIMEOUT_MS = 3_000;
 
 /**
  * The artist's encoding dashboard: uploads, the server-kept job list with its timeline, request
@@ -74,24 +68,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     return signUploadUrl(ctx.origin(req), ctx.mediaSecret, 'source', uploadId, userOf(req).id, exp);
   };
 
-  /** Brings the artist's unfinished jobs up to date from wherever they run. */
-  const refresh = async (req: FastifyRequest) => {
-    const userId = userOf(req).id;
-    if (!config.soundlinksUrl)
-      return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
-    // A few questions at a time, each with a short timeout, none started after the budget: a slow or
-    // hanging service costs the job list a few seconds at most, and a job it did not answer about
-    // keeps its last known status (and is asked again on a later poll).
-    const until = Date.now() + POLL_TIMEOUT_MS;
-    await eachLimited(await duePolls(db, userId), POLL_CONCURRENCY, async (due) => {
-      if (Date.now() > until) return;
-      const answer = await queryExternal(config, due.query, POLL_TIMEOUT_MS).catch((err: unknown) => {
-        req.log.warn({ err }, 'soundlinks status query failed');
-        return undefined;
-      });
-      if (answer) await applyAnswer(db, due.id, answer);
-    });
-  };
+  const refresh = (req: FastifyRequest) => refreshJobs(ctx, req);
 
   app.get('/api/v1/artist/me', { ...auth, schema: { response: { 200: artistMeSchema } } }, async (req, reply) => {
     reply.header('cache-control', PRIVATE);
