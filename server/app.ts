@@ -25,6 +25,7 @@ import { startWorker } from './soundlinks/worker.js';
 import { verifyMediaUrl } from './storage/signed-urls.js';
 import { mediaDirs, sweepStale } from './storage/files.js';
 import { uploadsDir } from './storage/uploads-repo.js';
+import { sweepUploads } from './storage/upload-sweep.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
 
@@ -193,11 +194,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         })
       : undefined;
   soundlinksRoutes(app, { db, config, origin: ctx.origin, onQueued: () => worker?.poke() });
-  // Half-written files of a crashed run: never served (hidden names), but not kept forever either.
-  void Promise.all([
-    sweepStale(encodedDir(config.dataDir), '.tmp'),
-    sweepStale(uploadsDir(config.dataDir), '.part'),
-  ]).catch(() => undefined);
+  // Half-written files of a crashed run (never served: hidden names), abandoned upload tickets and
+  // forgotten verify uploads: not kept forever either. Swept at the start and every 10 minutes.
+  const sweep = () =>
+    Promise.all([
+      sweepStale(encodedDir(config.dataDir), '.tmp'),
+      sweepStale(uploadsDir(config.dataDir), '.part'),
+      sweepUploads(db, config.dataDir),
+    ]).catch((err: unknown) => app.log.warn({ err }, 'sweeping stale files failed'));
+  void sweep();
+  const sweeper = setInterval(() => void sweep(), 10 * 60_000).unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
   publicMediaRoutes(app, config.dataDir);
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
   uploadRoutes(app, db, config.dataDir, ctx.mediaSecret, config.uploadIdleTimeoutSec * 1000);

@@ -35,6 +35,10 @@ export interface Config {
   soundlinksLeaseSec: number;
   /** an upload whose bytes stop arriving for this long is dropped (a stalled client holds a connection and a file) */
   uploadIdleTimeoutSec: number;
+  /** bytes an artist may keep in uploads (stored files and the announced sizes of open tickets) */
+  uploadQuotaBytes: number;
+  /** upload tickets an artist may hold open (created, bytes not yet received, not yet expired) */
+  uploadMaxOpenTickets: number;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     soundlinksWorkers: int(env, 'SOUNDLINKS_WORKERS', 1, 0, 16),
     soundlinksLeaseSec: int(env, 'SOUNDLINKS_LEASE_SEC', 60, 3, 3600),
     uploadIdleTimeoutSec: int(env, 'UPLOAD_IDLE_TIMEOUT_SEC', 60, 1, 3600),
+    uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_MB', 2048, 1, 10_000_000) * 1024 * 1024,
+    uploadMaxOpenTickets: int(env, 'UPLOAD_MAX_OPEN_TICKETS', 20, 1, 10_000),
   };
 }

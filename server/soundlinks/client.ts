@@ -14,6 +14,7 @@ export async function postExternal(
   config: Config,
   apiPath: string,
   body: unknown,
+  timeoutMs = 15_000,
 ): Promise<{ status: number; json: unknown }> {
   if (!config.soundlinksUrl) throw new Error('SOUNDLINKS_URL is not set');
   let res: Response;
@@ -22,7 +23,7 @@ export async function postExternal(
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch {
     throw new HttpError(502, 'The Soundlinks service cannot be reached right now; try again later');
@@ -34,11 +35,11 @@ export async function postExternal(
 }
 
 /** Asks the external endpoint about one job, signing the request as the app (server side). */
-export async function queryExternal(config: Config, query: string): Promise<SoundlinksQueryAnswer> {
+export async function queryExternal(config: Config, query: string, timeoutMs?: number): Promise<SoundlinksQueryAnswer> {
   const data = signSoundlinksToken(config.soundlinksAppId, config.soundlinksAppSecret, 'POST', '/v3/sl/query', {
     query,
   });
-  const r = await postExternal(config, '/v3/sl/query', { data });
+  const r = await postExternal(config, '/v3/sl/query', { data }, timeoutMs);
   if (r.status !== 200) {
     const message = (r.json as { message?: unknown }).message;
     throw new HttpError(502, `The Soundlinks service refused the status query: ${String(message ?? r.status)}`);

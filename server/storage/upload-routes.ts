@@ -11,7 +11,7 @@ import type { Db } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { sendFile } from './files.js';
 import { verifyMediaUrl } from './signed-urls.js';
-import { markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
+import { UPLOAD_MAX_MS, markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
 
 const params = z.object({ id: z.string() });
 const query = z.object({ u: z.string().optional(), e: z.string().optional(), s: z.string().optional() });
@@ -29,9 +29,6 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
     await h.close();
   }
 }
-
-/** However steadily the bytes come, an upload is not given more time than this. */
-const UPLOAD_MAX_MS = 30 * 60_000;
 
 /**
  * Streams the body to a temporary file, never more than `limit` bytes; returns the size. A client

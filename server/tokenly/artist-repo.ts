@@ -72,15 +72,22 @@ export async function getEncoding(db: Queryable, userId: string, id: string): Pr
  * unique index, does nothing, and then reads the job the other one made.
  */
 export async function createEncoding(db: Queryable, userId: string, uploadId: string, artist: string) {
-  const r = await db.query<{ id: string }>(
-    `insert into artist_encodings (user_id, upload_id, artist, uploaded_at)
+  const r = await db
+    .query<{ id: string }>(
+      `insert into artist_encodings (user_id, upload_id, artist, uploaded_at)
      select $1, u.id, $3, u.stored_at from artist_uploads u
       where u.id = $2 and u.user_id = $1 and u.stored_at is not null and u.purpose = 'encode'
         and not exists (select 1 from artist_encodings e where e.upload_id = u.id)
      on conflict (upload_id) do nothing
      returning id`,
-    [userId, uploadId, artist],
-  );
+      [userId, uploadId, artist],
+    )
+    .catch((err: unknown) => {
+      // The upload was deleted while this insert waited for it.
+      if (pgErrorCode(err) === '23503')
+        throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
+      throw err;
+    });
   if (r.rows[0]) return getEncoding(db, userId, r.rows[0].id);
   const existing = await db.query<{ id: string }>(
     'select id from artist_encodings where upload_id = $1 and user_id = $2',

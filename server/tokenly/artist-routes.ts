@@ -18,28 +18,31 @@ import {
 import { EncodePool } from '../soundlinks/encode-pool.js';
 import { HttpError } from '../lib/errors.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
-import { queryExternal } from '../soundlinks/client.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
-import { createUpload, storedPath, uploadById } from '../storage/uploads-repo.js';
 import {
-  applyAnswer,
+  UPLOAD_URL_TTL_SEC,
+  createUploadWithinLimits,
+  deleteUpload,
+  markFileRemoved,
+  storedPath,
+  uploadById,
+} from '../storage/uploads-repo.js';
+import {
   artistOf,
   createEncoding,
-  duePolls,
   getEncoding,
   jobOfMark,
   listEncodings,
   markSubmitted,
   retryEncoding,
-  syncEmbedded,
   toJob,
   type ArtistProfile,
 } from './artist-repo.js';
 import { userOf, type AppContext } from './context.js';
+import { refreshJobs } from './artist-refresh.js';
 import { argToSign } from './soundlinks-sign.js';
 
 const PRIVATE = 'private, no-store';
-const UPLOAD_URL_TTL_SEC = 15 * 60;
 const idParams = z.object({ id: z.string() });
 
 /**
@@ -65,19 +68,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     return signUploadUrl(ctx.origin(req), ctx.mediaSecret, 'source', uploadId, userOf(req).id, exp);
   };
 
-  /** Brings the artist's unfinished jobs up to date from wherever they run. */
-  const refresh = async (req: FastifyRequest) => {
-    const userId = userOf(req).id;
-    if (!config.soundlinksUrl)
-      return syncEmbedded(db, userId, config.soundlinksAppId, `${ctx.origin(req)}/media/encoded/`);
-    for (const due of await duePolls(db, userId)) {
-      const answer = await queryExternal(config, due.query).catch((err: unknown) => {
-        req.log.warn({ err }, 'soundlinks status query failed');
-        return undefined;
-      });
-      if (answer) await applyAnswer(db, due.id, answer);
-    }
-  };
+  const refresh = (req: FastifyRequest) => refreshJobs(ctx, req);
 
   app.get('/api/v1/artist/me', { ...auth, schema: { response: { 200: artistMeSchema } } }, async (req, reply) => {
     reply.header('cache-control', PRIVATE);
@@ -96,13 +87,11 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       const artist = await requireArtist(req);
       const b = req.body as z.output<typeof uploadBodySchema>;
       const user = userOf(req);
-      const id = await createUpload(db, {
-        userId: user.id,
-        profileId: artist.id,
-        purpose: b.purpose,
-        name: b.name,
-        size: b.size,
-      });
+      const id = await createUploadWithinLimits(
+        db,
+        { userId: user.id, profileId: artist.id, purpose: b.purpose, name: b.name, size: b.size },
+        { quotaBytes: config.uploadQuotaBytes, maxOpenTickets: config.uploadMaxOpenTickets },
+      );
       const exp = Math.floor(Date.now() / 1000) + UPLOAD_URL_TTL_SEC;
       return {
         id,
@@ -111,6 +100,15 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
     },
   );
+
+  // Frees the artist's upload space: the file, and the job record made from it (once finished).
+  app.delete('/api/v1/artist/uploads/:id', { ...auth, schema: { params: idParams } }, async (req, reply) => {
+    await requireArtist(req);
+    const { id } = req.params as z.infer<typeof idParams>;
+    const file = await deleteUpload(db, config.dataDir, userOf(req).id, id);
+    if (file) await fsp.rm(file, { force: true });
+    return reply.code(204).send();
+  });
 
   app.post(
     '/api/v1/artist/encodings',
@@ -219,7 +217,10 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw err;
         });
         // A verified file is not kept: only its answer matters.
-        if (upload!.purpose === 'verify') await fsp.rm(file, { force: true });
+        if (upload!.purpose === 'verify') {
+          await fsp.rm(file, { force: true });
+          await markFileRemoved(db, upload!.id);
+        }
         return new Uint8Array(read);
       };
       const r = await detectPool().detect({ bytes, watermarkKey: config.watermarkKey });
