@@ -202,7 +202,7 @@ function toneWav(seconds: number, rate = 22050): Buffer {
   return b;
 }
 
-test('a song too short to carry a mark fails with the reason, and can be retried', async ({ page }) => {
+test('a song too short to carry a mark fails with the reason, can be retried, and can be deleted', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('Username', { exact: true }).fill('artist');
   await page.getByLabel('Password', { exact: true }).fill('artist-password');
@@ -222,6 +222,22 @@ test('a song too short to carry a mark fails with the reason, and can be retried
   await expect(job).toContainText('Attempt 2');
   await expect(job).toContainText('Status: Failed', { timeout: 60_000 });
   await expectAccessible(page);
+
+  // A failed song can be deleted, after a confirmation; it is gone after a reload too.
+  await job.getByRole('button', { name: 'Delete jingle.wav' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “jingle.wav”?' });
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(job).toHaveCount(1);
+  await job.getByRole('button', { name: 'Delete jingle.wav' }).click();
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(job).toHaveCount(0);
+  await page.reload();
+  // the job list has loaded (other songs, or the empty state) and this one is not in it
+  await expect(
+    page.getByRole('list', { name: 'Encoding jobs' }).or(page.getByText('No songs yet: upload one above')),
+  ).toBeVisible();
+  await expect(job).toHaveCount(0);
 });
 
 test('the built app does not contain the Soundlinks app secret', () => {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import type { Credentials } from '../../../../contract/account';
 import {
   encodingJobSchema,
@@ -88,6 +89,16 @@ export function useRetryJob(auth: Credentials) {
   return useMutation({
     mutationFn: (job: EncodingJob) =>
       apiRequest({ method: 'POST', path: `/api/v1/artist/encodings/${job.id}/retry`, schema: encodingJobSchema, auth }),
+    onSettled: () => client.invalidateQueries({ queryKey: encodingQueries.jobs(auth).queryKey }),
+  });
+}
+
+/** Deletes the job's upload (and with it the job and its encoded result): frees the artist's quota. */
+export function useDeleteJob(auth: Credentials) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (job: EncodingJob) =>
+      apiRequest({ method: 'DELETE', path: `/api/v1/artist/uploads/${job.uploadId}`, schema: z.object({}), auth }),
     onSettled: () => client.invalidateQueries({ queryKey: encodingQueries.jobs(auth).queryKey }),
   });
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Credentials } from '../../../../contract/account';
 import type { EncodingJob } from '../../../../contract/encoding';
-import { useRetryJob, useSubmitJob } from '../api/mutations';
+import { Dialog } from '../../../components/ui/dialog';
+import { useDeleteJob, useRetryJob, useSubmitJob } from '../api/mutations';
 import { isActive } from '../lib/poll';
 import { elapsedOf } from '../lib/timeline';
 import { JobResult } from './job-result';
@@ -32,10 +33,14 @@ const button =
 export function JobCard({ auth, job }: { auth: Credentials; job: EncodingJob }) {
   const submit = useSubmitJob(auth);
   const retry = useRetryJob(auth);
+  const remove = useDeleteJob(auth);
+  const [confirming, setConfirming] = useState(false);
   const now = useNow(isActive(job));
   const elapsed = elapsedOf(job, now);
-  const busy = submit.isPending || retry.isPending;
-  const error = submit.error ?? retry.error;
+  const busy = submit.isPending || retry.isPending || remove.isPending;
+  const error = submit.error ?? retry.error ?? remove.error;
+  // While Soundlinks works on it the file is in use: the server refuses to delete it then.
+  const deletable = !isActive(job);
   const headingId = `job-${job.id}`;
   return (
     <li aria-labelledby={headingId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
@@ -85,7 +90,43 @@ export function JobCard({ auth, job }: { auth: Credentials; job: EncodingJob }) 
             <span className="sr-only"> {job.fileName}</span>
           </button>
         ) : null}
+        {deletable ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+            className={`${button} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
+          >
+            {remove.isPending ? 'Deleting…' : 'Delete'}
+            <span className="sr-only"> {job.fileName}</span>
+          </button>
+        ) : null}
       </div>
+      <Dialog open={confirming} title={`Delete “${job.fileName}”?`} onClose={() => setConfirming(false)}>
+        <p className="text-sm">
+          The uploaded song{job.status === 'complete' ? ' and its encoded version are' : ' is'} removed from this
+          server, and the space counts again towards your upload quota. Files you downloaded stay yours.
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={() => setConfirming(false)}
+            className={`${button} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              remove.mutate(job);
+            }}
+            className={`${button} bg-red-700 text-white hover:bg-red-600`}
+          >
+            Delete
+          </button>
+        </div>
+      </Dialog>
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
           {error.message}
