@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uploadTicketSchema } from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
-import { F } from '../test/fixture.js';
-import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
+import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 import { sweepUploads } from './upload-sweep.js';
 import { uploadsDir } from './uploads-repo.js';
 
@@ -33,11 +32,7 @@ describe.each(backends())('sweep of abandoned and stale uploads (%s)', (backend)
   beforeAll(async () => {
     s = await testServer(backend);
     const origin = await s.listen();
-    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
-      stableUuid('user:alice'),
-      F.artists.whales,
-    ]);
-    alice = await signedClient(origin, 'alice', F.users.alice.password);
+    alice = await aliceAsArtist(s, origin);
   });
   afterAll(() => s.shutdown());
 

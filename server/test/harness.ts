@@ -10,7 +10,8 @@ import { connect, type Db } from '../db/connection.js';
 import type { Mailer, OutgoingMail } from '../mail.js';
 import { buildSignedString } from '../../contract/signing.js';
 import { mediaDirs } from '../storage/files.js';
-import { fixturePlan } from './fixture.js';
+import { stableUuid } from '../db/seed/catalog-writer.js';
+import { F, fixturePlan } from './fixture.js';
 import { PG_TEMPLATE_DB } from './global-setup.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -147,4 +148,13 @@ export async function signedClient(origin: string, username: string, password: s
     });
   };
   return { creds, call };
+}
+
+/** The fixture listener alice made the artist of the Blue Whales' profile, and logged in. */
+export async function aliceAsArtist(s: { db: Db }, origin: string) {
+  await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
+    stableUuid('user:alice'),
+    F.artists.whales,
+  ]);
+  return signedClient(origin, 'alice', F.users.alice.password);
 }

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodingJobSchema, uploadTicketSchema } from '../../contract/encoding.js';
-import { stableUuid } from '../db/seed/catalog-writer.js';
-import { F } from '../test/fixture.js';
-import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
+import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 /**
  * SOUNDLINKS_URL set: the app's server relays the app's Soundlinks requests to that endpoint in the
@@ -24,11 +22,7 @@ describe.each(backends())('artist dashboard with an external Soundlinks endpoint
     const serviceOrigin = await service.listen();
     app = await testServer(backend, { SOUNDLINKS_URL: `${serviceOrigin}/v3/sl`, SOUNDLINKS_WORKERS: '0' });
     origin = await app.listen();
-    await app.db.query('update artist_profiles set user_id = $1 where id = $2', [
-      stableUuid('user:alice'),
-      F.artists.whales,
-    ]);
-    alice = await signedClient(origin, 'alice', F.users.alice.password);
+    alice = await aliceAsArtist(app, origin);
   });
   afterAll(async () => {
     await app.shutdown();

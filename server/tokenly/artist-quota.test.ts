@@ -5,7 +5,7 @@ import { encodingJobSchema, uploadTicketSchema } from '../../contract/encoding.j
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { uploadsDir } from '../storage/uploads-repo.js';
 import { F } from '../test/fixture.js';
-import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
+import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 type Client = Awaited<ReturnType<typeof signedClient>>;
 const QUOTA = 4 * 1024 * 1024;
@@ -36,11 +36,7 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
   beforeAll(async () => {
     s = await testServer(backend, { UPLOAD_QUOTA_MB: String(QUOTA / 1024 / 1024), UPLOAD_MAX_OPEN_TICKETS: '3' });
     origin = await s.listen();
-    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
-      stableUuid('user:alice'),
-      F.artists.whales,
-    ]);
-    alice = await signedClient(origin, 'alice', F.users.alice.password);
+    alice = await aliceAsArtist(s, origin);
     const reg = await fetch(`${origin}/api/v1/account/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

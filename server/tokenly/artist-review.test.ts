@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uploadTicketSchema } from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { uploadsDir } from '../storage/uploads-repo.js';
-import { F } from '../test/fixture.js';
-import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
+import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 import { createEncoding } from './artist-repo.js';
 
 type Client = Awaited<ReturnType<typeof signedClient>>;
@@ -41,11 +40,7 @@ describe.each(backends())('artist encoding dashboard, hostile and unlucky client
   beforeAll(async () => {
     s = await testServer(backend, { UPLOAD_IDLE_TIMEOUT_SEC: '1' });
     origin = await s.listen();
-    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
-      stableUuid('user:alice'),
-      F.artists.whales,
-    ]);
-    alice = await signedClient(origin, 'alice', F.users.alice.password);
+    alice = await aliceAsArtist(s, origin);
   });
   afterAll(() => s.shutdown());
 

@@ -9,7 +9,7 @@ import {
 } from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
-import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
+import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 const SECRET = 'demo-soundlinks-secret-change-me';
 type Client = Awaited<ReturnType<typeof signedClient>>;
@@ -77,11 +77,7 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
   beforeAll(async () => {
     s = await testServer(backend, {}, { worker: true });
     origin = await s.listen();
-    await s.db.query('update artist_profiles set user_id = $1 where id = $2', [
-      stableUuid('user:alice'),
-      F.artists.whales,
-    ]);
-    alice = await signedClient(origin, 'alice', F.users.alice.password);
+    alice = await aliceAsArtist(s, origin);
     const reg = await fetch(`${origin}/api/v1/account/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
