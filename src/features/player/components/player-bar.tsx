@@ -94,11 +94,8 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
       <section
         ref={bar}
         aria-label="Player"
-        className={`fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 ${entry ? '' : 'hidden'}`}
+        className={`fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 ${entry ? 'flex flex-col-reverse' : 'hidden'}`}
       >
-        {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
-        {panel === 'now-playing' ? <NowPlaying /> : null}
-        <PlayerMessage />
         {/* On a phone: song, queue and help on the first row, the transport and volume on the second. */}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 pb-3 pt-1 sm:gap-x-4">
           <button
@@ -173,6 +170,11 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             ?
           </button>
         </div>
+        {/* After the controls in the DOM, so that Tab goes from the Queue button into the panel;
+            flex-col-reverse shows them above the controls. */}
+        <PlayerMessage />
+        {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
+        {panel === 'now-playing' ? <NowPlaying /> : null}
         <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       </section>
     </>
