@@ -1,13 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { buildSignedString } from '../contract/signing';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectAccessible } from './a11y';
+import { nav, signedFetch } from './session';
 
 /** The demo SOUNDLINKS_APP_SECRET (server/config.ts): it must never reach a browser. */
 const APP_SECRET = 'demo-soundlinks-secret-change-me';
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 /** A song of the demo catalog, fetched through the API as the listener `demo` (signed like the curl examples). */
 async function demoSong(request: APIRequestContext, baseURL: string, dir: string): Promise<string> {
@@ -16,21 +14,7 @@ async function demoSong(request: APIRequestContext, baseURL: string, dir: string
   let url: string | null = null;
   // Fresh data: the demo audio renders in the background for about half a minute.
   await expect(async () => {
-    const nonce = Math.floor(Date.now() / 1000);
-    const signed = buildSignedString({
-      method: 'GET',
-      url: `${baseURL}/api/v1/music/mysongs`,
-      params: '{}',
-      apiToken: creds.apiToken,
-      nonce,
-    });
-    const r = await request.get('/api/v1/music/mysongs', {
-      headers: {
-        'X-TOKENLY-AUTH-API-TOKEN': creds.apiToken,
-        'X-TOKENLY-AUTH-NONCE': String(nonce),
-        'X-TOKENLY-AUTH-SIGNATURE': crypto.createHmac('sha256', creds.apiSecretKey).update(signed).digest('base64'),
-      },
-    });
+    const r = await signedFetch(request, baseURL, creds, 'GET', '/api/v1/music/mysongs');
     const songs = (await r.json()) as { downloadUrl: string | null }[];
     url = songs.find((s) => s.downloadUrl)?.downloadUrl ?? null;
     expect(url).toBeTruthy();

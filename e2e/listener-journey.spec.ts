@@ -1,16 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function logIn(page: Page, username: string, password: string) {
-  await nav(page).getByRole('link', { name: 'Log in' }).click();
-  await expect(page.getByRole('heading', { name: 'Log in', level: 1 })).toBeVisible();
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(nav(page).getByRole('button', { name: 'Log out' })).toBeVisible();
-}
+import { logIn, nav } from './session';
 
 async function logOut(page: Page) {
   await nav(page).getByRole('button', { name: 'Log out' }).click();

@@ -1,7 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+import { nav } from './session';
 
 test('every public page is accessible', async ({ page }) => {
   const pages: [string, string][] = [

@@ -1,17 +1,9 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Credentials } from '../contract/account';
-import { signRequest } from '../src/lib/signing';
+import { logIn, nav, signedFetch } from './session';
 
-export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+export { logIn, nav };
 export const player = (page: Page) => page.getByRole('region', { name: 'Player' });
-
-export async function logIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(nav(page).getByRole('button', { name: 'Log out' })).toBeVisible();
-}
 
 /** A new listener through the API: no credits, no tokens (so a stream request never spends). */
 export async function registerListener(request: APIRequestContext, name: string): Promise<Credentials> {
@@ -21,18 +13,6 @@ export async function registerListener(request: APIRequestContext, name: string)
   });
   expect(res.status()).toBe(200);
   return { ...((await res.json()) as Credentials), username };
-}
-
-async function signedPost(request: APIRequestContext, baseURL: string, who: Credentials, path: string) {
-  const url = new URL(path, baseURL).toString();
-  const headers = await signRequest({
-    method: 'POST',
-    url,
-    body: '{}',
-    apiToken: who.apiToken,
-    secret: who.apiSecretKey,
-  });
-  return request.post(url, { headers: { ...headers, 'content-type': 'application/json' }, data: '{}' });
 }
 
 export interface DemoSong {
@@ -64,7 +44,7 @@ export async function waitForDemoAudio(request: APIRequestContext, baseURL: stri
       async () => {
         let ready = 0;
         for (const s of songs) {
-          const res = await signedPost(request, baseURL, prober, `/api/v1/stream/${s.id}`);
+          const res = await signedFetch(request, baseURL, prober, 'POST', `/api/v1/stream/${s.id}`, '{}');
           if (res.status() === 200) ready++;
         }
         return ready;

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { buildSignedString } from '../contract/signing';
+import { logIn, nav, signedFetch } from './session';
 
-export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+export { logIn, nav };
 
 export interface TestUser {
   username: string;
@@ -27,31 +26,8 @@ export async function newUser(request: APIRequestContext, prefix: string): Promi
 
 /** Stores a playlists document through the API, signed as the documented curl examples sign. */
 export async function putPlaylists(request: APIRequestContext, baseURL: string, user: TestUser, body: string) {
-  const url = `${baseURL}/api/v1/playlists`;
-  const nonce = Math.floor(Date.now() / 1000);
-  const signature = crypto
-    .createHmac('sha256', user.apiSecretKey)
-    .update(buildSignedString({ method: 'PUT', url, params: body, apiToken: user.apiToken, nonce }))
-    .digest('base64');
-  const r = await request.put(url, {
-    data: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-tokenly-auth-api-token': user.apiToken,
-      'x-tokenly-auth-nonce': String(nonce),
-      'x-tokenly-auth-signature': signature,
-    },
-  });
+  const r = await signedFetch(request, baseURL, user, 'PUT', '/api/v1/playlists', body);
   expect(r.status(), await r.text()).toBe(200);
-}
-
-export async function logIn(page: Page, user: { username: string; password: string }) {
-  await nav(page).getByRole('link', { name: 'Log in' }).click();
-  await expect(page.getByRole('heading', { name: 'Log in', level: 1 })).toBeVisible();
-  await page.getByLabel('Username', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(nav(page).getByRole('button', { name: 'Log out' })).toBeVisible();
 }
 
 /** Song ids of the demo catalog, from the public API. */

@@ -18,7 +18,7 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   test.setTimeout(180_000);
   const user = await newUser(request, 'pl');
   await page.goto('/');
-  await logIn(page, user);
+  await logIn(page, user.username, user.password);
 
   // Create it from the playlists page.
   await nav(page).getByRole('link', { name: 'Playlists' }).click();
@@ -131,7 +131,7 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   const b = await (await browser.newContext()).newPage();
   for (const p of [a, b]) {
     await p.goto('/');
-    await logIn(p, user);
+    await logIn(p, user.username, user.password);
   }
   // B loads its copy of the playlists first (the search rows' menus load them)...
   await b.goto('/search?artist=Mr.+Chips');
@@ -204,7 +204,7 @@ test('a full playlist refuses more songs before sending, and unknown songs show 
   await putPlaylists(request, baseURL!, user, doc());
 
   await page.goto('/');
-  await logIn(page, user);
+  await logIn(page, user.username, user.password);
   await page.goto('/playlists');
   await expect(page.getByText(/room for about 1 more song\b/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Your playlists' })).toContainText('1 unavailable');
@@ -239,7 +239,7 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
   const ids = await catalogSongIds(request);
   await putPlaylists(request, baseURL!, user, JSON.stringify({ 'Late night': [{ id: ids[0]! }, { id: ids[5]! }] }));
   await page.goto('/');
-  await logIn(page, user);
+  await logIn(page, user.username, user.password);
   await page.goto('/playlists');
   await page.getByRole('link', { name: 'Late night' }).click();
   const names = await (async () => {
@@ -285,7 +285,7 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
 
 test('demo adds one of their own songs to a new playlist from the menu', async ({ page }) => {
   await page.goto('/');
-  await logIn(page, { username: 'demo', password: 'demo-password' });
+  await logIn(page, 'demo', 'demo-password');
   await nav(page).getByRole('link', { name: 'My songs' }).click();
   const row = page.getByRole('list', { name: 'My songs' }).getByRole('listitem').first();
   const song = (await row.locator('p').first().textContent())!;

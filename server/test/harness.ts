@@ -158,3 +158,14 @@ export async function aliceAsArtist(s: { db: Db }, origin: string) {
   ]);
   return signedClient(origin, 'alice', F.users.alice.password);
 }
+
+/** A new listener registered with the fixture's invitation code, then logged in. */
+export async function registeredClient(origin: string, username: string, password: string) {
+  const reg = await fetch(`${origin}/api/v1/account/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, email: `${username}@example.com`, code: F.invite }),
+  });
+  if (reg.status !== 200) throw new Error(`registration of ${username} failed: ${reg.status}`);
+  return signedClient(origin, username, password);
+}

@@ -5,7 +5,14 @@ import { encodingJobSchema, uploadTicketSchema } from '../../contract/encoding.j
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { uploadsDir } from '../storage/uploads-repo.js';
 import { F } from '../test/fixture.js';
-import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
+import {
+  backends,
+  aliceAsArtist,
+  registeredClient,
+  signedClient,
+  testServer,
+  type TestServer,
+} from '../test/harness.js';
 
 type Client = Awaited<ReturnType<typeof signedClient>>;
 const QUOTA = 4 * 1024 * 1024;
@@ -37,17 +44,11 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     s = await testServer(backend, { UPLOAD_QUOTA_MB: String(QUOTA / 1024 / 1024), UPLOAD_MAX_OPEN_TICKETS: '3' });
     origin = await s.listen();
     alice = await aliceAsArtist(s, origin);
-    const reg = await fetch(`${origin}/api/v1/account/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bob', password: 'bob-password-1', email: 'bob@example.com', code: F.invite }),
-    });
-    expect(reg.status).toBe(200);
+    bob = await registeredClient(origin, 'bob', 'bob-password-1');
     await s.db.query(
       `update artist_profiles set user_id = (select id from users where username = 'bob') where id = $1`,
       [F.artists.chips],
     );
-    bob = await signedClient(origin, 'bob', 'bob-password-1');
   });
   afterAll(() => s.shutdown());
 

@@ -9,7 +9,14 @@ import {
 } from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
-import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
+import {
+  backends,
+  aliceAsArtist,
+  registeredClient,
+  signedClient,
+  testServer,
+  type TestServer,
+} from '../test/harness.js';
 
 const SECRET = 'demo-soundlinks-secret-change-me';
 type Client = Awaited<ReturnType<typeof signedClient>>;
@@ -78,13 +85,7 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     s = await testServer(backend, {}, { worker: true });
     origin = await s.listen();
     alice = await aliceAsArtist(s, origin);
-    const reg = await fetch(`${origin}/api/v1/account/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bob', password: 'bob-password-1', email: 'bob@example.com', code: F.invite }),
-    });
-    expect(reg.status).toBe(200);
-    bob = await signedClient(origin, 'bob', 'bob-password-1');
+    bob = await registeredClient(origin, 'bob', 'bob-password-1');
   });
   afterAll(() => s.shutdown());
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiCredentials } from '../../../lib/api-client';
 import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
+import { formatClock } from '../../../lib/clock';
 import { songsQueries } from '../api/queries';
 import { songAccess, tokensOf, type AccessInput, type SongAccess } from '../lib/access';
 import { AccessBadge } from './access-badge';
@@ -35,11 +36,6 @@ export interface SongListProps<S extends SongRowData> {
   /** warm the cache before a link is followed (hover, focus) */
   prefetchAlbum?: (albumId: string) => void;
   prefetchArtist?: (profileId: string) => void;
-}
-
-export function formatDuration(sec: number): string {
-  const s = Math.max(0, Math.round(sec));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 const linkClass = 'underline-offset-2 hover:underline focus-visible:underline';
@@ -103,7 +99,7 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
             </div>
             <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
               <span className="sr-only">Duration </span>
-              {formatDuration(song.durationSec)}
+              {formatClock(song.durationSec)}
             </span>
             {checking ? (
               <span className="text-xs text-slate-600 dark:text-slate-400">Checking access…</span>
