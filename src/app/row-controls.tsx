@@ -34,6 +34,24 @@ export function QueueButtons({ items, name }: { items: QueueItem[]; name: string
 }
 
 type Row = SongRowData & QueueableSong;
+type Album = { name: string; artworkImage: string | null };
+
+/** The rows a listener may play, as queue items: locked songs stay out, as they have no Play button. */
+function playableItems<S extends Row>(songs: readonly S[], held: ReadonlySet<string>, album?: Album) {
+  return songs.flatMap((s) => {
+    const access = songAccess(s, held);
+    return access.playable ? [{ song: s, item: toQueueItem(s, access, album) }] : [];
+  });
+}
+
+/** Queues the playable rows and starts at `from` (or at the first when it cannot play). */
+function playFrom<S extends Row>(list: ReturnType<typeof playableItems<S>>, from: string | undefined) {
+  const start = list.findIndex((x) => x.song.id === from);
+  return playerActions.playSongs(
+    list.map((x) => x.item),
+    Math.max(0, start),
+  );
+}
 
 /**
  * The slots of a song list, where the player and the playlists meet: Play on a row queues every
@@ -44,24 +62,16 @@ type Row = SongRowData & QueueableSong;
 export function useRowControls<S extends Row>(
   songs: readonly S[] | undefined,
   auth: Credentials | null,
-  album?: { name: string; artworkImage: string | null },
+  album?: Album,
 ) {
   const list = songs ?? [];
   const held = useQuery(songsQueries.heldTokens(auth, tokensOf(list)));
   const heldSet = held.data ?? new Set<string>();
-  const item = (song: S, access: SongAccess) => toQueueItem(song, access, album);
   return {
-    onPlay: (song: S) => {
-      const playable = list.map((s) => ({ s, access: songAccess(s, heldSet) })).filter((x) => x.access.playable);
-      const start = playable.findIndex((x) => x.s.id === song.id);
-      void playerActions.playSongs(
-        playable.map((x) => item(x.s, x.access)),
-        Math.max(0, start),
-      );
-    },
+    onPlay: (song: S) => void playFrom(playableItems(list, heldSet, album), song.id),
     actions: (song: S, access: SongAccess) => (
       <>
-        {access.playable ? <QueueButtons items={[item(song, access)]} name={song.name} /> : null}
+        {access.playable ? <QueueButtons items={[toQueueItem(song, access, album)]} name={song.name} /> : null}
         {auth ? <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : null}
       </>
     ),
@@ -70,28 +80,17 @@ export function useRowControls<S extends Row>(
 
 /**
  * Playing a list built elsewhere (a playlist): its rows' access is looked up when the person asks
- * (same held-tokens query as the rows, so usually from the cache), and locked songs are left out
- * of the queue as a row would leave them without a Play button.
+ * (same held-tokens query as the rows, so usually from the cache).
  */
 export function useQueueSongs<S extends Row>(auth: Credentials | null) {
   const client = useQueryClient();
-  const playable = async (songs: readonly S[]) => {
-    const held = auth ? await client.fetchQuery(songsQueries.heldTokens(auth, tokensOf(songs))) : new Set<string>();
-    return songs.flatMap((s) => {
-      const access = songAccess(s, held);
-      return access.playable ? [{ song: s, item: toQueueItem(s, access) }] : [];
-    });
-  };
+  const playable = async (songs: readonly S[]) =>
+    playableItems(
+      songs,
+      auth ? await client.fetchQuery(songsQueries.heldTokens(auth, tokensOf(songs))) : new Set<string>(),
+    );
   return {
-    play: async (songs: readonly S[], startIndex: number) => {
-      const chosen = songs[startIndex]?.id;
-      const list = await playable(songs);
-      const start = list.findIndex((x) => x.song.id === chosen);
-      await playerActions.playSongs(
-        list.map((x) => x.item),
-        Math.max(0, start),
-      );
-    },
+    play: async (songs: readonly S[], startIndex: number) => playFrom(await playable(songs), songs[startIndex]?.id),
     enqueue: async (songs: readonly S[]) => playerActions.enqueue((await playable(songs)).map((x) => x.item)),
   };
 }
