@@ -1,7 +1,10 @@
 import js from '@eslint/js';
+import * as resolverTs from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'data', 'node_modules', 'test-results', 'playwright-report', 'bench/.out', '**/*.tmp.*'] },
@@ -20,6 +23,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...boundaries(importX, resolverTs),
   {
     // Command-line tools and benchmarks print their results.
     files: [
