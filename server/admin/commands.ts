@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
-import { setMaintenance } from '../lib/maintenance.js';
+import { setMaintenance } from '../lib/settings-repo.js';
 import { randomAlnum } from '../lib/random.js';
 import { balanceOf, changeBalance, setTokenHolding } from '../tokenly/credits-repo.js';
 import { satToFloat } from '../tokenly/format.js';

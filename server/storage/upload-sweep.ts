@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../db/connection.js';
-import { UPLOAD_HOLD_SEC, uploadsDir } from './uploads-repo.js';
+import { deleteStaleUploads, UPLOAD_HOLD_SEC, uploadsDir } from './uploads-repo.js';
 
 /**
  * Past UPLOAD_HOLD_SEC no PUT can still be writing a ticket's bytes: an hour is past that. A verify
@@ -16,17 +16,10 @@ export const STALE_UPLOAD_SEC = Math.max(3600, UPLOAD_HOLD_SEC + 60);
  * finishes after its row went loses in markStored and removes its own file.
  */
 export async function sweepUploads(db: Queryable, dataDir: string, maxAgeSec = STALE_UPLOAD_SEC): Promise<number> {
-  const r = await db.query<{ file_name: string | null }>(
-    `delete from artist_uploads u
-      where u.created_at < now() - make_interval(secs => $1)
-        and (u.stored_at is null or u.purpose = 'verify')
-        and not exists (select 1 from artist_encodings e where e.upload_id = u.id)
-      returning u.file_name`,
-    [maxAgeSec],
-  );
+  const files = await deleteStaleUploads(db, maxAgeSec);
   const dir = uploadsDir(dataDir);
-  for (const { file_name } of r.rows) {
-    if (file_name) await fsp.rm(path.join(dir, path.basename(file_name)), { force: true });
+  for (const file of files) {
+    if (file) await fsp.rm(path.join(dir, path.basename(file)), { force: true });
   }
-  return r.rows.length;
+  return files.length;
 }

@@ -148,3 +148,19 @@ export async function markFileRemoved(db: Queryable, id: string): Promise<void> 
 export function storedPath(dataDir: string, row: UploadRow): string | undefined {
   return row.stored_at && row.file_name ? path.join(uploadsDir(dataDir), path.basename(row.file_name)) : undefined;
 }
+
+/**
+ * Deletes the rows of abandoned tickets (no bytes ever arrived) and verify uploads older than
+ * maxAgeSec, except any upload a job refers to; returns the files they named.
+ */
+export async function deleteStaleUploads(db: Queryable, maxAgeSec: number): Promise<(string | null)[]> {
+  const r = await db.query<{ file_name: string | null }>(
+    `delete from artist_uploads u
+      where u.created_at < now() - make_interval(secs => $1)
+        and (u.stored_at is null or u.purpose = 'verify')
+        and not exists (select 1 from artist_encodings e where e.upload_id = u.id)
+      returning u.file_name`,
+    [maxAgeSec],
+  );
+  return r.rows.map((row) => row.file_name);
+}

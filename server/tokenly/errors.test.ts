@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setMaintenance } from '../lib/maintenance.js';
+import { setMaintenance } from '../lib/settings-repo.js';
 import { backends, testServer, type TestServer } from '../test/harness.js';
 
 describe.each(backends())('error answers (%s)', (backend) => {
