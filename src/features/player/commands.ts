@@ -33,7 +33,7 @@ async function startCurrent(at = 0): Promise<void> {
   const e = await engine();
   if (!entry) {
     e.stop();
-    store.set({ status: 'idle', position: 0, resumeAt: 0, duration: 0, bufferedEnd: 0 });
+    store.stopped({ clearDuration: true });
     return;
   }
   await e.start(entry, at);
@@ -44,7 +44,7 @@ async function advance(why: 'ended' | 'failed'): Promise<void> {
   if (!moved) {
     // The end of the queue: stay on the last song, back at its start, paused.
     loaded?.stop();
-    store.set({ status: 'idle', position: 0, resumeAt: 0, bufferedEnd: 0 });
+    store.stopped();
     return;
   }
   store.setQueue(moved);
@@ -95,7 +95,7 @@ export const playerActions = {
     const duration = store.get().duration;
     const to = Math.max(0, duration > 0 ? Math.min(sec, duration - 0.25) : sec);
     if (loaded) loaded.seek(to);
-    else store.set({ position: to, resumeAt: to });
+    else store.positioned(to);
   },
   seekBy(deltaSec: number): Promise<void> {
     return playerActions.seek(store.get().position + deltaSec);
@@ -103,13 +103,13 @@ export const playerActions = {
   seekStep: SEEK_STEP_SEC,
   setVolume(v: number): void {
     const volume = Math.min(1, Math.max(0, Math.round(v * 100) / 100));
-    store.set({ volume, muted: volume === 0 ? store.get().muted : false });
+    store.volumeChanged(volume, volume === 0 ? store.get().muted : false);
     loaded?.setVolume(volume);
     loaded?.setMuted(store.get().muted);
   },
   toggleMute(): void {
     const muted = !store.get().muted;
-    store.set({ muted });
+    store.volumeChanged(store.get().volume, muted);
     loaded?.setMuted(muted);
   },
   toggleShuffle(): void {
@@ -132,7 +132,7 @@ export const playerActions = {
     if (!wasCurrent) return;
     if (isBusy() || !queue.currentEntry(store.get().queue)) return startCurrent(0);
     loaded?.stop();
-    store.set({ status: 'idle', position: 0, resumeAt: 0, bufferedEnd: 0 });
+    store.stopped();
   },
   move(key: string, to: number): void {
     store.setQueue(queue.move(store.get().queue, key, to));

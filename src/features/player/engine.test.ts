@@ -65,6 +65,7 @@ vi.mock('./api/stream', () => ({ authorizeStream: (a: unknown, id: string) => au
 
 const { playerActions, configurePlayer } = await import('./commands');
 const { actions: store } = await import('./store');
+const { onPlaybackEvent } = await import('./playback-events');
 
 const item = (id: string): QueueItem => ({
   id,
@@ -244,5 +245,28 @@ describe('player engine', () => {
     await settle();
     expect(store.get().status).toBe('playing');
     expect(calls('a')).toBe(1); // the grant of the late answer was kept, not bought again
+  });
+
+  it('tells subscribers what plays: started, paused, skipped and ended, with the song and position', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // not a rapid skip
+    const seen: string[] = [];
+    const off = onPlaybackEvent((e) => {
+      if (e.type !== 'progress') seen.push(`${e.type} ${e.songId} ${e.position}`);
+    });
+    await playerActions.playSongs([item('a'), item('b')], 0);
+    await settle();
+    current().position = 8;
+    await playerActions.pause();
+    await playerActions.play();
+    await settle();
+    current().position = 9;
+    await new Promise((r) => setTimeout(r, 1100));
+    await playerActions.next();
+    await settle();
+    current().position = 30;
+    current().emit('end');
+    await settle();
+    off();
+    expect(seen).toEqual(['started a 0', 'paused a 8', 'started a 8', 'skipped a 9', 'started b 0', 'ended b 30']);
   });
 });

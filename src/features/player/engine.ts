@@ -1,68 +1,62 @@
 /**
  * The audio engine: Howler (HTML5 audio, so long songs stream with range requests) outside React.
  * It authorizes every song before it plays, reuses a grant while it lasts, preloads the next song
- * shortly before the current one ends, and recovers from faults. React reads the store it updates.
+ * shortly before the current one ends (preload.ts), and recovers from faults (recovery.ts). Its
+ * facts live in one object (playback-state.ts); React reads the store it updates, other features
+ * follow its playback events (playback-events.ts).
  */
 import type { StreamAuth } from '../../../contract/listener';
 import { ApiError } from '../../lib/api-error';
 import { noticeActions } from '../../lib/notices';
-import { audioElement, load, probe, unload, type Loaded } from './audio-source';
-import { classifyProbe, recovery, type FaultCounts, type FaultKind } from './lib/faults';
+import { audioElement, load, unload, type Loaded } from './audio-source';
+import type { FaultCounts } from './lib/faults';
 import type { StreamGrant } from './lib/grants';
-import { currentEntry, upcoming, type QueueEntry } from './lib/queue';
+import { currentEntry, type QueueEntry } from './lib/queue';
+import { emitPlayback, type PlaybackEventType } from './playback-events';
+import { NO_FAULTS, playback as pb } from './playback-state';
+import { preloadLead, preloadNext } from './preload';
+import { onFault, type RecoveryHost } from './recovery';
 import { actions as store } from './store';
-import { dropGrant, grantFor, hasUsableGrant, isGrant } from './stream-grants';
+import { grantFor, hasUsableGrant, isGrant } from './stream-grants';
 
 export { configure, forgetGrants, type PlayerHost } from './stream-grants';
 export { setMuted, setVolume } from './audio-source';
+export { PAID_PRELOAD_LEAD_SEC, PRELOAD_LEAD_SEC } from './preload';
 
-/** Start loading the next song this long before the current one ends (and authorize it then). */
-export const PRELOAD_LEAD_SEC = 12;
-/**
- * A paid song is charged when it is authorized, so it is asked for later: a listener who stops in
- * the last seconds of a song should rarely have paid for the next one. A few seconds are ample to
- * load its start.
- */
-export const PAID_PRELOAD_LEAD_SEC = 4;
 const TICK_MS = 200;
 const SAVE_EVERY_MS = 2000;
 /** A start this soon after the previous one is a skip through the queue… */
 const RAPID_START_MS = 1000;
 /** …so it waits this long before buying the song, in case the listener skips again. */
 const SKIP_SETTLE_MS = 300;
-let lastStartAt = 0;
 /** No progress for this long while meant to play is a stall: reload at the same position. */
 const STALL_MS = 6000;
 
-let active: Loaded | null = null;
-let spare: Loaded | null = null;
-/** bumps on every new start; async work of an older start drops its result */
-let generation = 0;
-let faults: FaultCounts = { reauthorized: 0, retried: 0 };
-let ticker: ReturnType<typeof setInterval> | undefined;
-let lastSave = 0;
-let lastProgress = { at: 0, position: -1 };
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
+const recoveryHost: RecoveryHost = {
+  restart: (entry, at, counts) => start(entry, at, counts),
+  advance: (why) => advance(why),
+};
+
+function emit(type: PlaybackEventType, l: Loaded, position = Number(l.howl.seek()) || 0): void {
+  emitPlayback({ type, songId: l.songId, position, duration: l.howl.duration() || store.get().duration });
+}
 
 function refusal(answer: StreamAuth) {
-  store.set({
-    status: 'refused',
-    message: {
-      kind: 'refused',
-      text: answer.reason ?? 'This song cannot be played.',
-      balanceFloat: answer.balanceFloat,
-      requiredTokens: answer.requiredTokens,
-    },
+  store.refused({
+    kind: 'refused',
+    text: answer.reason ?? 'This song cannot be played.',
+    balanceFloat: answer.balanceFloat,
+    requiredTokens: answer.requiredTokens,
   });
 }
 
 function saveNow(position: number): void {
-  lastSave = Date.now();
-  store.set({ position, resumeAt: position });
+  pb.lastSave = Date.now();
+  store.positioned(position);
 }
 
 function tick(): void {
-  const l = active;
+  const l = pb.active;
   if (!l) return;
   const st = store.get();
   const pos = Number(l.howl.seek()) || 0;
@@ -74,83 +68,68 @@ function tick(): void {
     }
   }
   const duration = l.howl.duration() || st.duration;
-  const patch: Partial<typeof st> = { position: pos, bufferedEnd, duration };
-  if (Date.now() - lastSave > SAVE_EVERY_MS) {
-    lastSave = Date.now();
-    patch.resumeAt = pos;
-  }
-  store.set(patch);
+  const save = Date.now() - pb.lastSave > SAVE_EVERY_MS;
+  if (save) pb.lastSave = Date.now();
+  store.progressed(pos, bufferedEnd, duration, save);
   if (st.status !== 'playing') return;
-  if (pos > lastProgress.position + 0.05) {
-    if (pos > lastProgress.position + 1 && lastProgress.position >= 0) faults = { ...faults, retried: 0 };
-    lastProgress = { at: Date.now(), position: pos };
-  } else if (Date.now() - lastProgress.at > STALL_MS) {
-    lastProgress = { at: Date.now(), position: pos };
-    void onFault(l, 2, 'network');
+  emit('progress', l, pos);
+  if (pos > pb.lastProgress.position + 0.05) {
+    if (pos > pb.lastProgress.position + 1 && pb.lastProgress.position >= 0) pb.faults = { ...pb.faults, retried: 0 };
+    pb.lastProgress = { at: Date.now(), position: pos };
+  } else if (Date.now() - pb.lastProgress.at > STALL_MS) {
+    pb.lastProgress = { at: Date.now(), position: pos };
+    void onFault(recoveryHost, l, 2, 'network');
   }
-  const lead = upcoming(st.queue)?.item.access.kind === 'credits' ? PAID_PRELOAD_LEAD_SEC : PRELOAD_LEAD_SEC;
-  if (duration > 0 && duration - pos < lead) void preloadNext();
+  if (duration > 0 && duration - pos < preloadLead()) void preloadNext();
 }
 
 function startTicker(): void {
-  if (ticker === undefined) ticker = setInterval(tick, TICK_MS);
+  if (pb.ticker === undefined) pb.ticker = setInterval(tick, TICK_MS);
 }
 function stopTicker(): void {
-  if (ticker !== undefined) clearInterval(ticker);
-  ticker = undefined;
+  if (pb.ticker !== undefined) clearInterval(pb.ticker);
+  pb.ticker = undefined;
 }
-
-async function preloadNext(): Promise<void> {
-  const q = store.get().queue;
-  const up = upcoming(q);
-  const cur = currentEntry(q);
-  // One try per upcoming entry: a refused or failed preload is not asked again on every tick.
-  if (!up || !cur || up.key === cur.key || spare?.key === up.key || preloadTried === up.key) return;
-  unload(spare);
-  spare = null;
-  const my = generation;
-  preloadTried = up.key;
-  preloading = up.key;
-  try {
-    const g = await grantFor(up.item.id);
-    // refused: the start of that song will say why
-    if (my !== generation || preloading !== up.key || !isGrant(g)) return;
-    const l = load(up.key, up.item.id, g.streamUrl);
-    l.howl.once('loaderror', (_id, code) => (l.failed = Number(code) || 0));
-    spare = l;
-  } catch {
-    // the start of that song will try again and report
-  } finally {
-    if (preloading === up.key) preloading = null;
-  }
-}
-let preloading: string | null = null;
-let preloadTried: string | null = null;
 
 function attach(l: Loaded): void {
   const h = l.howl;
   h.on('play', () => {
-    if (active !== l) return;
-    lastProgress = { at: Date.now(), position: Number(h.seek()) || 0 };
-    store.set({ status: 'playing', message: null });
+    if (pb.active !== l) return;
+    pb.lastProgress = { at: Date.now(), position: Number(h.seek()) || 0 };
+    store.playing();
+    pb.current = { key: l.key, songId: l.songId };
+    emit('started', l);
     startTicker();
   });
   h.on('pause', () => {
-    if (active !== l) return;
-    saveNow(Number(h.seek()) || 0);
-    store.set({ status: 'paused' });
+    if (pb.active !== l) return;
+    const at = Number(h.seek()) || 0;
+    saveNow(at);
+    store.paused();
+    emit('paused', l, at);
   });
   h.on('end', () => {
-    if (active !== l) return;
+    if (pb.active !== l) return;
+    pb.current = null;
+    emit('ended', l, l.howl.duration() || store.get().duration);
     void advance('ended');
   });
   h.on('loaderror', (_id, code) => {
-    if (active === l) void onFault(l, Number(code) || 0);
+    if (pb.active === l) void onFault(recoveryHost, l, Number(code) || 0);
   });
   h.on('playerror', () => {
-    if (active !== l) return;
-    store.set({ status: 'paused', message: { kind: 'info', text: 'The browser blocked playback: press Play.' } });
+    if (pb.active !== l) return;
+    store.paused({ kind: 'info', text: 'The browser blocked playback: press Play.' });
   });
+}
+
+/** The song that was playing is left before its end for another entry: say it was skipped. */
+function noteSkip(next: QueueEntry): void {
+  const was = pb.current;
+  if (!was || was.key === next.key) return;
+  pb.current = null;
+  const position = pb.active ? Number(pb.active.howl.seek()) || 0 : store.get().position;
+  emitPlayback({ type: 'skipped', songId: was.songId, position, duration: store.get().duration });
 }
 
 /**
@@ -158,42 +137,36 @@ function attach(l: Loaded): void {
  * preloaded audio of that entry), seek, play. `counts` carries the fault counts of a recovery.
  */
 export async function start(entry: QueueEntry, at: number, counts?: FaultCounts): Promise<void> {
-  const my = ++generation;
-  clearTimeout(retryTimer);
-  faults = counts ?? { reauthorized: 0, retried: 0 };
-  preloadTried = null;
+  const my = ++pb.generation;
+  clearTimeout(pb.retryTimer);
+  noteSkip(entry);
+  pb.faults = counts ?? NO_FAULTS;
+  pb.preloadTried = null;
   const usableAudio = (l: Loaded | null) => (l && l.key === entry.key && l.failed === null && !counts ? l : null);
-  const reuse = usableAudio(active) ?? usableAudio(spare);
-  if (active && active !== reuse) unload(active);
-  if (spare && spare !== reuse) unload(spare);
+  const reuse = usableAudio(pb.active) ?? usableAudio(pb.spare);
+  if (pb.active && pb.active !== reuse) unload(pb.active);
+  if (pb.spare && pb.spare !== reuse) unload(pb.spare);
   if (reuse) reuse.howl.off();
-  active = null;
-  spare = null;
+  pb.active = null;
+  pb.spare = null;
   stopTicker();
-  store.set({
-    status: 'loading',
-    message: null,
-    position: at,
-    resumeAt: at,
-    bufferedEnd: 0,
-    duration: entry.item.durationSec,
-  });
+  store.loading(at, entry.item.durationSec);
   // Skipping quickly through paid songs must not buy each one: a start right after another waits a
   // moment before asking for a new grant, and gives up if the listener has moved on meanwhile.
-  const rapid = Date.now() - lastStartAt < RAPID_START_MS;
-  lastStartAt = Date.now();
+  const rapid = Date.now() - pb.lastStartAt < RAPID_START_MS;
+  pb.lastStartAt = Date.now();
   if (rapid && !counts && !reuse && !hasUsableGrant(entry.item.id)) {
     await new Promise((r) => setTimeout(r, SKIP_SETTLE_MS));
-    if (my !== generation) return;
+    if (my !== pb.generation) return;
   }
   let grant: StreamGrant | StreamAuth;
   try {
     grant = await grantFor(entry.item.id);
   } catch (err) {
-    if (my !== generation) return;
+    if (my !== pb.generation) return;
     unload(reuse);
     const e = err instanceof ApiError ? err : new ApiError(0, 'The stream could not be authorized.');
-    store.set({ status: 'error', message: { kind: 'error', text: e.message } });
+    store.failed(e.message);
     // A song removed from the catalog cannot come back: move on; anything else waits for the listener.
     if (e.status === 404 || e.status === 410) {
       noticeActions.notify(`"${entry.item.name}" is no longer available and was skipped.`);
@@ -201,7 +174,7 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     }
     return;
   }
-  if (my !== generation) return;
+  if (my !== pb.generation) return;
   if (!isGrant(grant)) {
     unload(reuse);
     refusal(grant);
@@ -213,7 +186,7 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     unload(reuse);
     l = load(entry.key, entry.item.id, grant.streamUrl);
   }
-  active = l;
+  pb.active = l;
   attach(l);
   if (reuse === l && l.howl.playing()) l.howl.pause();
   l.howl.seek(at);
@@ -225,44 +198,46 @@ export async function resume(): Promise<void> {
   const st = store.get();
   const entry = currentEntry(st.queue);
   if (!entry) return;
-  if (active && active.key === entry.key && active.failed === null) {
-    if (!hasUsableGrant(active.songId)) return start(entry, Number(active.howl.seek()) || st.position);
-    if (!active.howl.playing()) active.howl.play();
+  const l = pb.active;
+  if (l && l.key === entry.key && l.failed === null) {
+    if (!hasUsableGrant(l.songId)) return start(entry, Number(l.howl.seek()) || st.position);
+    if (!l.howl.playing()) l.howl.play();
     return;
   }
   return start(entry, st.resumeAt);
 }
 
 export function pause(): void {
-  clearTimeout(retryTimer);
-  if (active && store.get().status !== 'loading') {
-    active.howl.pause();
+  clearTimeout(pb.retryTimer);
+  if (pb.active && store.get().status !== 'loading') {
+    pb.active.howl.pause();
     return;
   }
   // Still authorizing, loading or waiting to retry: cancel that; Play starts again from here.
-  generation++;
-  unload(active);
-  active = null;
+  pb.generation++;
+  unload(pb.active);
+  pb.active = null;
   saveNow(store.get().position);
-  store.set({ status: 'paused', message: null });
+  store.paused();
 }
 
 export function stop(): void {
-  generation++;
-  clearTimeout(retryTimer);
+  pb.generation++;
+  clearTimeout(pb.retryTimer);
   stopTicker();
-  unload(active);
-  unload(spare);
-  active = null;
-  spare = null;
+  unload(pb.active);
+  unload(pb.spare);
+  pb.active = null;
+  pb.spare = null;
+  pb.current = null;
 }
 
 export function seek(sec: number): void {
   const st = store.get();
   const to = Math.max(0, Math.min(sec, st.duration || sec));
-  if (active) {
-    active.howl.seek(to);
-    lastProgress = { at: Date.now(), position: to };
+  if (pb.active) {
+    pb.active.howl.seek(to);
+    pb.lastProgress = { at: Date.now(), position: to };
   }
   saveNow(to);
 }
@@ -276,62 +251,10 @@ function advance(why: 'ended' | 'failed'): Promise<void> {
   return advanceImpl(why);
 }
 
-/** A media error or a stall: find out why, then re-authorize, retry at the same place, or skip. */
-async function onFault(l: Loaded, code: number, known?: FaultKind): Promise<void> {
-  const my = generation;
-  const at = Math.max(store.get().position, Number(l.howl.seek()) || 0);
-  const kind = known ?? classifyProbe(await probe(l.url), code);
-  if (my !== generation || active !== l) return;
-  const r = recovery(kind, faults);
-  const entry = currentEntry(store.get().queue);
-  if (!entry) return;
-  if (r.action === 'reauthorize') {
-    faults = { ...faults, reauthorized: faults.reauthorized + 1 };
-    dropGrant(l.songId);
-    return restartAt(entry, at, my);
-  }
-  if (r.action === 'retry') {
-    faults = { ...faults, retried: faults.retried + 1 };
-    store.set({
-      status: 'loading',
-      message: { kind: 'info', text: `Connection lost: trying again in ${Math.round(r.delayMs / 1000)} s…` },
-    });
-    const again = () => {
-      window.removeEventListener('online', again);
-      clearTimeout(retryTimer);
-      if (my === generation && active === l) void restartAt(entry, at, my);
-    };
-    window.addEventListener('online', again);
-    retryTimer = setTimeout(again, r.delayMs);
-    return;
-  }
-  if (r.action === 'give-up') {
-    unload(l);
-    active = null;
-    saveNow(at);
-    store.set({
-      status: 'error',
-      message: { kind: 'error', text: 'The connection is lost. Press Play to try again.' },
-    });
-    return;
-  }
-  unload(l);
-  active = null;
-  noticeActions.notify(`"${entry.item.name}" could not be played and was skipped.`);
-  await advance('failed');
-}
-
-/** Loads the same entry again (new request, maybe a new grant) and plays from `at`. */
-async function restartAt(entry: QueueEntry, at: number, my: number): Promise<void> {
-  if (my !== generation) return;
-  // a restart for a fault keeps counting, so a 403 loop cannot go on
-  await start(entry, at, faults);
-}
-
 // Leaving the page (reload, tab closed): remember the exact position.
 if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => {
-    if (active) saveNow(Number(active.howl.seek()) || store.get().position);
+    if (pb.active) saveNow(Number(pb.active.howl.seek()) || store.get().position);
   });
 }
 
@@ -345,5 +268,5 @@ declare global {
   }
 }
 if (typeof window !== 'undefined') {
-  window.tokenlyPlayer = { audio: () => audioElement(active), preloaded: () => audioElement(spare) };
+  window.tokenlyPlayer = { audio: () => audioElement(pb.active), preloaded: () => audioElement(pb.spare) };
 }

@@ -67,23 +67,37 @@ usePlayerStore.subscribe((s) => {
   }
 });
 
-/** State changes, for the player's engine and commands (React components use the hooks). */
+const set = (patch: Partial<PlayerState>): void => usePlayerStore.setState(patch);
+const stopped = { status: 'idle', position: 0, resumeAt: 0, bufferedEnd: 0 } as const;
+
+/**
+ * The player's state transitions, named for what happened (React components use the hooks). Only
+ * the engine and the commands call them.
+ */
 export const actions = {
   get: (): PlayerState => usePlayerStore.getState(),
-  set: (patch: Partial<PlayerState>): void => usePlayerStore.setState(patch),
-  setQueue: (queue: QueueState): void => usePlayerStore.setState({ queue }),
   subscribe: (listener: (s: PlayerState, prev: PlayerState) => void) => usePlayerStore.subscribe(listener),
-  reset: (): void =>
-    usePlayerStore.setState({
-      queue: emptyQueue(),
-      status: 'idle',
-      position: 0,
-      resumeAt: 0,
-      duration: 0,
-      bufferedEnd: 0,
-      message: null,
-      lastCharge: null,
-    }),
+  setQueue: (queue: QueueState): void => set({ queue }),
+  /** A song is being authorized and loaded, to play from `at`. */
+  loading: (at: number, duration: number): void =>
+    set({ status: 'loading', message: null, position: at, resumeAt: at, bufferedEnd: 0, duration }),
+  /** Waiting to load again after a fault, saying why. */
+  retrying: (text: string): void => set({ status: 'loading', message: { kind: 'info', text } }),
+  playing: (): void => set({ status: 'playing', message: null }),
+  paused: (message: PlayerMessage | null = null): void => set({ status: 'paused', message }),
+  /** The audio's position, buffered range and duration as a tick reads them; `save` also keeps it for a reload. */
+  progressed: (position: number, bufferedEnd: number, duration: number, save: boolean): void =>
+    set(save ? { position, bufferedEnd, duration, resumeAt: position } : { position, bufferedEnd, duration }),
+  /** The position the listener chose (a seek, a pause, leaving the page), kept for a reload. */
+  positioned: (position: number): void => set({ position, resumeAt: position }),
+  refused: (message: Extract<PlayerMessage, { kind: 'refused' }>): void => set({ status: 'refused', message }),
+  failed: (text: string): void => set({ status: 'error', message: { kind: 'error', text } }),
+  /** Nothing plays: back at the start of the current song (or of nothing). */
+  stopped: (opts: { clearDuration?: boolean } = {}): void =>
+    set(opts.clearDuration ? { ...stopped, duration: 0 } : stopped),
+  charged: (lastCharge: NonNullable<PlayerState['lastCharge']>): void => set({ lastCharge }),
+  volumeChanged: (volume: number, muted: boolean): void => set({ volume, muted }),
+  reset: (): void => set({ queue: emptyQueue(), ...stopped, duration: 0, message: null, lastCharge: null }),
 };
 
 export const useQueue = (): QueueState => usePlayerStore((s) => s.queue);

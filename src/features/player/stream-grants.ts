@@ -41,9 +41,7 @@ export function grantFor(songId: string): Promise<StreamGrant | StreamAuth> {
         if (!grant) return answer;
         grants.set(songId, grant);
         if (answer.chargedSat > 0) {
-          store.set({
-            lastCharge: { songId, chargedFloat: answer.chargedSat / 1e8, balanceFloat: answer.balanceFloat },
-          });
+          store.charged({ songId, chargedFloat: answer.chargedSat / 1e8, balanceFloat: answer.balanceFloat });
         }
         return grant;
       })

@@ -25,7 +25,37 @@ const INFO_MS = 8000;
 
 export const editorActions = {
   get: (): EditorState => useEditorStore.getState(),
-  set: (patch: Partial<EditorState>): void => useEditorStore.setState(patch),
+  /** a version of the server's became the base the pending edits apply to */
+  baseReceived(base: NonNullable<EditorState['base']>): void {
+    useEditorStore.setState({ base });
+  },
+  /** an edit made on `base` (kept as the base when there was none yet) */
+  edited(op: PlaylistOp, base: NonNullable<EditorState['base']>): void {
+    const st = useEditorStore.getState();
+    useEditorStore.setState({ base: st.base ?? base, pending: [...st.pending, op] });
+  },
+  saveStarted(): void {
+    useEditorStore.setState({ saving: true });
+  },
+  /** the first `count` pending edits were saved as `base` */
+  saved(base: NonNullable<EditorState['base']>, count: number): void {
+    useEditorStore.setState({ base, pending: useEditorStore.getState().pending.slice(count) });
+  },
+  saveEnded(): void {
+    useEditorStore.setState({ saving: false });
+  },
+  /** the edits were replayed on the server's newer version (some may wait for the person's choice) */
+  rebased(base: NonNullable<EditorState['base']>, pending: PlaylistOp[], conflicts: MergeConflict[] = []): void {
+    useEditorStore.setState({ base, pending, conflicts });
+  },
+  /** edits that failed were dropped: these are the ones kept */
+  rolledBack(kept: PlaylistOp[]): void {
+    useEditorStore.setState({ pending: kept });
+  },
+  /** the person chose how to settle the conflicts: the ops that do it are added */
+  resolved(extra: PlaylistOp[]): void {
+    useEditorStore.setState({ pending: [...useEditorStore.getState().pending, ...extra], conflicts: [] });
+  },
   /** another user signed in: nothing of the previous one's edits may leak into their document */
   forUser(userId: string): void {
     if (useEditorStore.getState().userId !== userId) useEditorStore.setState({ ...initial, userId });

@@ -49,7 +49,7 @@ function rollBack(count: number, err: unknown): void {
     kept.push(op);
     doc = applyOp(doc, op);
   }
-  editorActions.set({ pending: kept });
+  editorActions.rolledBack(kept);
   const what = count === 1 ? 'Your last change was' : `Your last ${count} changes were`;
   editorActions.tell('error', `Your playlists could not be saved (${reason(err)}). ${what} undone.`);
 }
@@ -66,7 +66,7 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
   const fresh = { ...remote, at: Date.now() };
   const tooBig = sizeProblem(applyOps(remote.doc, merged.ops));
   if (tooBig) {
-    editorActions.set({ base: fresh, pending: [] });
+    editorActions.rebased(fresh, []);
     client.setQueryData(playlistQueries.document(auth).queryKey, remote);
     editorActions.tell(
       'error',
@@ -76,12 +76,12 @@ async function mergeAfterConflict(auth: PlaylistAuth, client: QueryClient, base:
   }
   // Checked after the size: whatever the person then chooses, "keep the other version" fits.
   if (merged.conflicts.length) {
-    editorActions.set({ base: fresh, pending: merged.ops, conflicts: merged.conflicts });
+    editorActions.rebased(fresh, merged.ops, merged.conflicts);
     client.setQueryData(playlistQueries.document(auth).queryKey, remote);
     editorActions.tell('error', 'Your playlists were changed in another tab or device: choose what to keep.');
     return;
   }
-  editorActions.set({ base: fresh, pending: merged.ops });
+  editorActions.rebased(fresh, merged.ops);
   client.setQueryData(playlistQueries.document(auth).queryKey, remote);
   if (!sameDoc(base.doc, remote.doc)) {
     editorActions.tell('info', 'Your playlists were changed in another tab or device: both sets of edits were kept.');
@@ -95,14 +95,14 @@ async function flush(auth: PlaylistAuth, client: QueryClient): Promise<void> {
   const ops = st.pending;
   const base = st.base;
   const doc = applyOps(base.doc, ops);
-  editorActions.set({ saving: true });
+  editorActions.saveStarted();
   try {
     // Never an unconditional write: without a version to name, fetch one and merge first.
     if (!base.etag) throw new ApiError(412, 'no version to save against');
     const etag = await savePlaylists(auth, doc, base.etag);
     // The editor's base is what the pages show from now on; the query follows once an older
     // fetch still in flight is cancelled, so that it cannot bring the old version back.
-    editorActions.set({ base: { doc, etag, at: Date.now() }, pending: editorActions.get().pending.slice(ops.length) });
+    editorActions.saved({ doc, etag, at: Date.now() }, ops.length);
     const key = playlistQueries.document(auth).queryKey;
     await client.cancelQueries({ queryKey: key });
     client.setQueryData(key, { doc, etag });
@@ -111,7 +111,7 @@ async function flush(auth: PlaylistAuth, client: QueryClient): Promise<void> {
     if (err instanceof ApiError && err.status === 412) await mergeAfterConflict(auth, client, base);
     else rollBack(ops.length, err);
   } finally {
-    editorActions.set({ saving: false });
+    editorActions.saveEnded();
   }
   void flush(auth, client);
 }
@@ -132,7 +132,7 @@ export function usePlaylistEditor(auth: PlaylistAuth) {
   useEffect(() => {
     const st = editorActions.get();
     if (!data || st.pending.length || st.saving || st.userId !== auth.id) return;
-    if (!st.base || dataUpdatedAt > st.base.at) editorActions.set({ base: { ...data, at: dataUpdatedAt } });
+    if (!st.base || dataUpdatedAt > st.base.at) editorActions.baseReceived({ ...data, at: dataUpdatedAt });
   }, [auth.id, data, dataUpdatedAt, pending.length]);
 
   const doc = useMemo(() => (base ? applyOps(base.doc, pending) : data?.doc), [pending, base, data]);
@@ -147,8 +147,7 @@ export function usePlaylistEditor(auth: PlaylistAuth) {
       const current = applyOps(base.doc, st.pending);
       const problem = opProblem(current, op) ?? sizeProblem(applyOp(current, op));
       if (problem) return problem;
-      if (!st.base) editorActions.set({ base });
-      editorActions.set({ pending: [...editorActions.get().pending, op] });
+      editorActions.edited(op, base);
       void flush(auth, client);
       return null;
     },
@@ -168,7 +167,7 @@ export function usePlaylistEditor(auth: PlaylistAuth) {
       });
       const tooBig = sizeProblem(doc);
       if (tooBig) return tooBig;
-      editorActions.set({ pending: [...st.pending, ...extra], conflicts: [] });
+      editorActions.resolved(extra);
       editorActions.tell('info', 'Your choices were applied and are being saved.');
       void flush(auth, client);
       return null;
