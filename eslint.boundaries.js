@@ -45,11 +45,7 @@ export const boundaries = (importX, resolverTs) => [
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'contract/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [
-        resolverTs.createTypeScriptImportResolver({
-          project: ['./tsconfig.app.json', './tsconfig.server.json', './tsconfig.tools.json'],
-        }),
-      ],
+      'import-x/resolver-next': [resolverTs.createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
