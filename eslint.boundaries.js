@@ -45,6 +45,8 @@ export const boundaries = (importX, resolverTs) => [
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'contract/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/resolver-next': [resolverTs.createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: {
