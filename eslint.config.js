@@ -32,7 +32,6 @@ export default tseslint.config(
       'bench/**',
       'server/start.ts',
       'e2e/**',
-      'server/audio/synth/measure.ts',
     ],
     rules: { 'no-console': 'off' },
   },
