@@ -178,6 +178,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           leaseSec: config.soundlinksLeaseSec,
           log: app.log,
           // A signed download link of this server is read from disk, not fetched over the network.
+          // One of ours that is gone (a deleted upload) fails the job: it is never fetched instead.
           ownFile: async (url) => {
             const upload = await ownUploadFile(db, config.dataDir, ctx.mediaSecret, url);
             if (upload) return upload;
@@ -189,7 +190,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
               m[1],
             ]);
             const file = r.rows[0]?.audio_path;
-            return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : undefined;
+            return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : 'gone';
           },
         })
       : undefined;

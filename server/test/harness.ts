@@ -94,6 +94,8 @@ export async function testServer(
       await built.app.listen({ port: 0, host: '127.0.0.1' });
       const addr = built.app.server.address();
       if (!addr || typeof addr === 'string') throw new Error('no address');
+      // What http://HOST:PORT means once the port is known (a configured PUBLIC_URL stays).
+      if (!env.PUBLIC_URL) config.publicOrigin = `http://127.0.0.1:${addr.port}`;
       return `http://127.0.0.1:${addr.port}`;
     },
     async shutdown() {

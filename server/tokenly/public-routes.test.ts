@@ -15,7 +15,8 @@ import { F } from '../test/fixture.js';
 describe.each(backends())('public catalog endpoints (%s)', (backend) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await testServer(backend);
+    // Absolute URLs come from the configured origin, never from the request's Host (issue 13).
+    s = await testServer(backend, { PUBLIC_URL: 'http://music.test' });
   });
   afterAll(() => s.shutdown());
 

@@ -1,6 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import { budgetText, MAX_CHANNELS, overBudget, probeHeader, sampleBudget } from './probe.js';
 import { sniffAudioType } from './sniff.js';
 import { decodeWav } from './wav.js';
 import { AudioFormatError, AudioTooLongError, type PcmAudio } from './types.js';
@@ -53,7 +54,16 @@ async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string
     if (!d.samplesDecoded) return;
     rate ||= d.sampleRate;
     total += d.samplesDecoded;
+    // Decoded samples are counted as they come (whatever the header claimed): over the length or
+    // over the product's budget (maxSeconds of 48 kHz stereo, all channels counted), decoding stops.
+    const channels = d.channelData.length;
     if (total > maxSeconds * rate) throw new AudioTooLongError(maxSeconds);
+    if (channels > MAX_CHANNELS || total * channels > sampleBudget(maxSeconds)) {
+      throw new AudioTooLongError(
+        maxSeconds,
+        `The file holds more audio than allowed (the limit is ${budgetText(maxSeconds)})`,
+      );
+    }
     // copy out of WASM-owned memory, which the next call reuses
     parts.push(d.channelData.map((c) => c.slice(0, d.samplesDecoded)));
   };
@@ -87,6 +97,11 @@ function run(dec: StreamDecoder & { decodeFile?: (b: Uint8Array) => Promise<Deco
  */
 export async function decodeAudio(bytes: Uint8Array, o: DecodeOptions = {}): Promise<PcmAudio> {
   const type = sniffAudioType(bytes);
+  if (o.maxSeconds !== undefined && type) {
+    // The header first: a file that says it holds more than the limit is refused before decoding.
+    const why = overBudget(probeHeader(bytes, type), o.maxSeconds);
+    if (why) throw new AudioTooLongError(o.maxSeconds, why);
+  }
   switch (type) {
     case 'wav': {
       // PCM expands at most fourfold (8-bit to float): bounded by the input's size.
