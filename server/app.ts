@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { connect, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { HttpError } from './lib/errors.js';
+import { checkJsonDepth, checkJsonValue, checkParams, withErrorsList } from './lib/json-guard.js';
 import { maintenanceProbe } from './lib/maintenance.js';
 import { trackRoutes } from './lib/method-not-allowed.js';
 import { serverSecret } from './lib/secrets.js';
@@ -92,12 +93,29 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const text = body as string;
     req.rawBody = text;
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      checkJsonDepth(text);
+      parsed = JSON.parse(text);
     } catch (err) {
-      done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+      if (err instanceof HttpError) return done(err, undefined);
+      return done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+    }
+    try {
+      checkJsonValue(parsed);
+      done(null, parsed);
+    } catch (err) {
+      done(err as HttpError, undefined);
     }
   });
+  // Text the database cannot keep is refused where it comes in, by name (a 4xx, never a 500).
+  app.addHook('preValidation', async (req) => {
+    checkParams('path', req.params);
+    checkParams('query', req.query);
+  });
+  app.addHook('onSend', async (_req, reply, payload) =>
+    reply.statusCode >= 400 ? withErrorsList(payload, reply.getHeader('content-type')) : payload,
+  );
 
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));
   const ctx = makeContext(db, config, mailer, await serverSecret(db, 'media', config.mediaSecret));

@@ -4,6 +4,7 @@ import { buildSignedString, NONCE_WINDOW_SEC, queryParamsJson } from '../../cont
 import type { Queryable } from '../db/connection.js';
 import { forbidden } from '../lib/errors.js';
 import { requestOrigin, requestPath } from '../lib/urls.js';
+import { phpJsonForceObject } from './php-json.js';
 
 export interface AuthUser {
   id: string;
@@ -39,8 +40,12 @@ export function candidateParams(request: FastifyRequest): string[] {
   if (raw === undefined || raw.trim() === '') return ['{}', '[]'];
   const out = [raw];
   if (request.body !== undefined) {
+    // The body's depth was checked before it was parsed: re-encoding it cannot overflow the stack.
     const compact = JSON.stringify(request.body);
     if (compact !== raw) out.push(compact);
+    // The publisher's PHP SDK signs json_encode($params, JSON_UNESCAPED_SLASHES | JSON_FORCE_OBJECT).
+    const php = phpJsonForceObject(request.body);
+    if (!out.includes(php)) out.push(php);
   }
   return out;
 }

@@ -1,32 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AudioTooLongError, decodeAudio } from './index.js';
 import { probeHeader } from './probe.js';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'probe-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Silence from ffmpeg: `layout` e.g. 7.1, `rate` in Hz. */
-export function silence(name: string, layout: string, rate: number, seconds: number, args: string[]): Uint8Array {
-  const out = path.join(dir, name);
-  execFileSync('ffmpeg', [
-    ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-t', String(seconds)],
-    ...['-i', `anullsrc=r=${rate}:cl=${layout}`, ...args, out],
-  ]);
-  return new Uint8Array(readFileSync(out));
-}
-
-/** Rewrites the total-samples field of a FLAC file's STREAMINFO (0: unknown, as streamed encoders write). */
-export function withFlacTotal(bytes: Uint8Array, total: number): Uint8Array {
-  const b = bytes.slice();
-  const d = 8; // 'fLaC', block header
-  b[d + 13] = (b[d + 13]! & 0xf0) | Math.floor(total / 2 ** 32);
-  new DataView(b.buffer).setUint32(d + 14, total >>> 0);
-  return b;
-}
+import { silence, withFlacTotal } from './testing.js';
 
 describe('the header check and the decoded-sample count (decompression bombs)', () => {
   const bomb = silence('bomb.flac', '7.1', 192_000, 1, ['-c:a', 'flac']);
