@@ -113,8 +113,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     checkParams('path', req.params);
     checkParams('query', req.query);
   });
-  app.addHook('onSend', async (_req, reply, payload) =>
-    reply.statusCode >= 400 ? withErrorsList(payload, reply.getHeader('content-type')) : payload,
+  // The Tokenly Music API's error answers carry `errors` too (the publisher's SDK reads only that).
+  app.addHook('onSend', async (req, reply, payload) =>
+    reply.statusCode >= 400 && req.url.startsWith('/api/')
+      ? withErrorsList(payload, reply.getHeader('content-type'))
+      : payload,
   );
 
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));

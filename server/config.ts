@@ -46,6 +46,8 @@ export interface Config {
   uploadQuotaBytes: number;
   /** upload tickets an artist may hold open (created, bytes not yet received, not yet expired) */
   uploadMaxOpenTickets: number;
+  /** an API session unused this many days is over */
+  sessionIdleDays: number;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadIdleTimeoutSec: int(env, 'UPLOAD_IDLE_TIMEOUT_SEC', 60, 1, 3600),
     uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     uploadMaxOpenTickets: int(env, 'UPLOAD_MAX_OPEN_TICKETS', 20, 1, 10_000),
+    sessionIdleDays: int(env, 'SESSION_IDLE_DAYS', 30, 1, 3650),
   };
 }

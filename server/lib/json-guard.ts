@@ -23,8 +23,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** Why a text cannot be stored (PostgreSQL text and jsonb refuse both), or undefined. */
 export function badText(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(s)) return 'must be valid Unicode (it contains a lone surrogate such as \\ud800)';
+  if (s.includes('\u0000')) return 'must not contain control characters or lone surrogates (found NUL, \\u0000)';
+  if (LONE_SURROGATE.test(s)) return 'must not contain control characters or lone surrogates (found a lone surrogate)';
   return undefined;
 }
 
@@ -49,7 +49,7 @@ export function checkJsonValue(v: unknown, path = ''): void {
       const at = path === '' ? key : `${path}.${key}`;
       const why = badText(key);
       if (why) throw new HttpError(422, `${where(path)}: a key ${why}`);
-      if (key === '__proto__') throw new HttpError(422, `${where(path)}: the key "__proto__" is not allowed`);
+      if (key === '__proto__') throw new HttpError(422, `${where(path)}: the key "__proto__" is reserved`);
       checkJsonValue((v as Record<string, unknown>)[key], at);
     }
   }

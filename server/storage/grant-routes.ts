@@ -5,10 +5,16 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
+import { holdsTokenOfSong, linkNotRevoked } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
 const params = z.object({ songId: z.string() });
-const query = z.object({ u: z.string().optional(), e: z.string().optional(), s: z.string().optional() });
+const query = z.object({
+  u: z.string().optional(),
+  e: z.string().optional(),
+  i: z.string().optional(),
+  s: z.string().optional(),
+});
 
 /**
  * Audio is served only through signed URLs: a stream URL needs a live grant of its user for that
@@ -29,6 +35,13 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         if (!check.ok) throw new HttpError(403, check.reason);
         if (kind === 'stream' && !(await hasLiveGrant(db, check.userId, songId))) {
           throw new HttpError(403, 'This listen is no longer authorized: authorize the stream again');
+        }
+        // A link made before its user logged out everywhere is over; a download needs the holding still.
+        if (check.issuedMs === undefined || !(await linkNotRevoked(db, check.userId, check.issuedMs))) {
+          throw new HttpError(403, 'This link has been ended (its user logged out): ask for a new one');
+        }
+        if (kind === 'download' && !(await holdsTokenOfSong(db, check.userId, songId))) {
+          throw new HttpError(403, 'This download is no longer authorized: you no longer hold a token of this song');
         }
         const r = await db.query<{ audio_path: string | null; audio_type: string; name: string }>(
           'select audio_path, audio_type, name from songs where id = $1',

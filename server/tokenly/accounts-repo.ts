@@ -3,6 +3,7 @@ import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../lib/passwords.js';
 import { newApiSecret, newApiToken, randomAlnum, sha256Hex } from '../lib/random.js';
+import { revokeMediaLinks } from '../storage/media-access-repo.js';
 
 export const RESET_TOKEN_TTL_MIN = 60;
 
@@ -72,6 +73,8 @@ export async function login(db: Db, username: string, password: string): Promise
 /** Ends every session of the user, on every device. */
 export async function logoutEverywhere(db: Queryable, userId: string): Promise<void> {
   await db.query('update api_sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+  // The user's live stream and download links end with the sessions.
+  await revokeMediaLinks(db, userId);
 }
 
 /**

@@ -101,7 +101,10 @@ describe.each(backends())('accounts (%s)', (backend) => {
       (await post('/api/v1/account/login', { username: 'ALICE@example.com', password: F.users.alice.password })).status,
     ).toBe(200);
     const bad = await post('/api/v1/account/login', { username: 'alice', password: 'wrong-password' });
-    expect(bad).toEqual({ status: 403, body: { message: 'Wrong username or password' } });
+    expect(bad).toEqual({
+      status: 403,
+      body: { message: 'Wrong username or password', errors: ['Wrong username or password'] },
+    });
     const nobody = await post('/api/v1/account/login', { username: 'nobody', password: 'wrong-password' });
     expect(nobody).toEqual(bad);
     expect((await post('/api/v1/account/login', { username: 'alice' })).status).toBe(422);

@@ -19,7 +19,7 @@ export interface AppContext {
 }
 
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
-  const sessions = new SessionCache();
+  const sessions = new SessionCache(2000, config.sessionIdleDays);
   return {
     sessions,
     db,

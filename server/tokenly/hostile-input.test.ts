@@ -91,7 +91,9 @@ describe.each(backends())('hostile input and the publisher SDK (%s)', (backend) 
         body: '{"username":"ali\\u0000ce","password":"x"}',
       });
       expect(r.status).toBe(422);
-      expect(((await r.json()) as { message: string }).message).toMatch(/^username: text must not contain the NUL/);
+      expect(((await r.json()) as { message: string }).message).toMatch(
+        /^username: text must not contain control characters .*NUL/,
+      );
     });
     it('a NUL in /api/v1/profiles/{username}', async () => {
       const r = await fetch(`${origin}/api/v1/profiles/ali%00ce`);
@@ -99,12 +101,16 @@ describe.each(backends())('hostile input and the publisher SDK (%s)', (backend) 
       expect(((await r.json()) as { message: string }).message).toMatch(/NUL/);
     });
     it.each([
-      ['a NUL in a value', '{"bio":"a\\u0000b"}', /^bio: text must not contain the NUL/],
-      ['a NUL in a key', '{"b\\u0000io":"x"}', /^body: a key must not contain the NUL/],
-      ['a lone surrogate in a value', '{"bio":"a\\ud800b"}', /^bio: text must be valid Unicode/],
-      ['a lone surrogate in a nested key', '{"links":{"\\udc00":"x"}}', /^links: a key must be valid Unicode/],
-      ['a __proto__ key', '{"__proto__":{"admin":true},"bio":"x"}', /^body: the key "__proto__" is not allowed/],
-      ['a nested __proto__ key', '{"a":[{"__proto__":1}]}', /^a\[0\]: the key "__proto__" is not allowed/],
+      ['a NUL in a value', '{"bio":"a\\u0000b"}', /^bio: text must not contain control characters .*NUL/],
+      ['a NUL in a key', '{"b\\u0000io":"x"}', /^body: a key must not contain control characters .*NUL/],
+      ['a lone surrogate in a value', '{"bio":"a\\ud800b"}', /^bio: text must not contain .*lone surrogate/],
+      [
+        'a lone surrogate in a nested key',
+        '{"links":{"\\udc00":"x"}}',
+        /^links: a key must not contain .*lone surrogate/,
+      ],
+      ['a __proto__ key', '{"__proto__":{"admin":true},"bio":"x"}', /^body: the key "__proto__" is reserved/],
+      ['a nested __proto__ key', '{"a":[{"__proto__":1}]}', /^a\[0\]: the key "__proto__" is reserved/],
       ['a body nested 5000 levels deep', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, /nested more than 64 levels/],
     ])('a profile with %s', async (_what, body, message) => {
       const before = await profile();
