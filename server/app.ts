@@ -8,6 +8,13 @@ import type { Config } from './config.js';
 import { connect, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { HttpError } from './lib/errors.js';
+import {
+  compressAnswers,
+  CONNECTION_IDLE_MS,
+  REQUEST_TIMEOUT_MS,
+  securityHeaders,
+  slowClientTimeouts,
+} from './lib/http-hardening.js';
 import { checkJsonDepth, checkJsonValue, checkParams, withErrorsList } from './lib/json-guard.js';
 import { maintenanceProbe } from './lib/maintenance.js';
 import { trackRoutes } from './lib/method-not-allowed.js';
@@ -44,6 +51,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** run the encoding worker (default: as configured by SOUNDLINKS_WORKERS) */
   worker?: boolean;
+  /** how long a quiet connection is kept (default CONNECTION_IDLE_MS; tests shorten it) */
+  connectionIdleMs?: number;
 }
 
 const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
@@ -84,7 +93,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           },
     trustProxy: config.trustProxy ? true : ['127.0.0.1', '::1'],
     bodyLimit: 64 * 1024,
+    // Stalled clients are closed (uploads extend their socket's idle limit to their own).
+    connectionTimeout: opts.connectionIdleMs ?? CONNECTION_IDLE_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
   });
+  slowClientTimeouts(app);
+  securityHeaders(app);
   useZod(app);
   const allowedMethods = trackRoutes(app);
 
@@ -144,6 +158,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     }),
   });
 
+  await compressAnswers(app);
+
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     if (err instanceof HttpError) {
       reply.headers(err.headers);
@@ -175,7 +191,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       return reply.code(405).send({ message: `Method ${req.method} is not allowed here; use ${allow.join(', ')}` });
     }
     const isApi = API_PREFIXES.some((p) => urlPath.startsWith(p));
-    if (webRoot && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+    // Source maps are not served (nor answered with the app's page).
+    if (webRoot && !isApi && !urlPath.endsWith('.map') && (req.method === 'GET' || req.method === 'HEAD')) {
       // Client-side routes: every other page path gets the app, which routes (and shows its own 404).
       reply.header('cache-control', 'no-cache');
       reply.header('content-security-policy', SPA_CSP);
@@ -237,6 +254,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build's .br and .gz files, chosen by Accept-Encoding (with Vary); source maps are not served.
+      preCompressed: true,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders(reply, file) {
         const rel = path.relative(webRoot, file);
         reply.header(

@@ -50,6 +50,8 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         const song = r.rows[0];
         if (!song?.audio_path) throw new HttpError(404, 'This song has no audio file');
         const maxAge = Math.max(0, check.exp - Math.floor(Date.now() / 1000));
+        // A player stops reading while it has enough buffered: its authorized connection may stay quiet.
+        req.raw.socket.setTimeout(0);
         return sendFile(req, reply, path.join(audioDir, safeName(song.audio_path)), {
           cacheControl: `private, max-age=${maxAge}`,
           contentType: song.audio_type,

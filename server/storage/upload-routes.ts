@@ -36,6 +36,8 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
  * request timeout, and a stalled upload would hold its connection and file open for ever.
  */
 async function receive(req: FastifyRequest, tmp: string, limit: number, idleMs: number): Promise<number> {
+  // The server drops quiet connections sooner; an upload keeps its own idle limit (checked below).
+  req.raw.socket.setTimeout(idleMs + 10_000);
   let size = 0;
   const ac = new AbortController();
   let idle: NodeJS.Timeout | undefined;
