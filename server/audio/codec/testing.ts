@@ -8,7 +8,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'probe-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /** Silence from ffmpeg: `layout` e.g. 7.1, `rate` in Hz. */
-export function silence(name: string, layout: string, rate: number, seconds: number, args: string[]): Uint8Array<ArrayBuffer> {
+export function silence(
+  name: string,
+  layout: string,
+  rate: number,
+  seconds: number,
+  args: string[],
+): Uint8Array<ArrayBuffer> {
   const out = path.join(dir, name);
   execFileSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-t', String(seconds)],
