@@ -64,21 +64,27 @@ async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string
         `The file holds more audio than allowed (the limit is ${budgetText(maxSeconds)})`,
       );
     }
-    // copy out of WASM-owned memory, which the next call reuses
-    parts.push(d.channelData.map((c) => c.slice(0, d.samplesDecoded)));
+    // Copied out of WASM-owned memory, which the next call reuses. Only the first two channels are
+    // kept: the MP3 made from them has at most two (encodeMp3 takes these), and 7.1 costs 4× less.
+    parts.push(d.channelData.slice(0, 2).map((c) => c.slice(0, d.samplesDecoded)));
   };
   for (let p = 0; p < bytes.length; p += CHUNK) take(await dec.decode(bytes.subarray(p, p + CHUNK)));
   if (dec.flush) take(await dec.flush());
-  const channels = (parts[0] ?? []).map((_, ch) => {
+  // Joined channel by channel, each piece let go once copied (the last channel first: a part short
+  // of a channel falls back to its first), so that the peak is not twice the audio.
+  const empty = new Float32Array(0);
+  const channels: Float32Array[] = [];
+  for (let ch = (parts[0]?.length ?? 0) - 1; ch >= 0; ch--) {
     const out = new Float32Array(total);
     let at = 0;
     for (const part of parts) {
       const c = part[ch] ?? part[0]!;
       out.set(c, at);
       at += c.length;
+      if (part[ch]) part[ch] = empty;
     }
-    return out;
-  });
+    channels.unshift(out);
+  }
   return finish({ channelData: channels, samplesDecoded: total, sampleRate: rate }, what);
 }
 

@@ -27,7 +27,8 @@ describe('the header check and the decoded-sample count (decompression bombs)', 
     const err = await decodeAudio(unknown, { maxSeconds: 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AudioTooLongError);
     expect((err as AudioTooLongError).detail).toMatch(/more audio than allowed/);
-    expect((await decodeAudio(unknown, { maxSeconds: 40 })).channels).toHaveLength(8);
+    // Within the budget it decodes, keeping the two channels an MP3 can carry.
+    expect((await decodeAudio(unknown, { maxSeconds: 40 })).channels).toHaveLength(2);
   });
 
   it('reads an Ogg Vorbis header and its length from the last page', () => {
