@@ -1,11 +1,19 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from './server/lib/precompress';
+
+/** Brotli and gzip copies of the build, which the server sends to browsers that accept them. */
+const precompress = (): Plugin => ({
+  name: 'tokenly-precompress',
+  apply: 'build',
+  closeBundle: async () => void (await precompressDir('dist')),
+});
 
 const server = process.env.API_ORIGIN ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   build: { outDir: 'dist', sourcemap: true, target: 'es2022', manifest: true },
   server: {
     host: '127.0.0.1',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyListAsObject } from './common.js';
 
 export const USERNAME_RULE = 'username must be 3 to 32 letters, digits, dots, dashes or underscores';
 export const PASSWORD_MIN = 10;
@@ -54,6 +55,6 @@ export const successSchema = z.object({ success: z.literal(true) });
 export const emptyObjectSchema = z.object({}).strict();
 
 /** Public and private profile: a free-form JSON object of at most 4 KB. */
-export const profileSchema = z.record(z.string(), z.unknown());
+export const profileSchema = z.preprocess(emptyListAsObject, z.record(z.string(), z.unknown()));
 export type Profile = z.infer<typeof profileSchema>;
 export const idResponseSchema = z.object({ id: z.string() });

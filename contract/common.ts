@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Every error the server sends: a single human-readable message. */
-export const errorSchema = z.object({ message: z.string() });
+// `errors` ([message]) is sent beside `message` for the publisher's PHP SDK, which shows only that list.
+export const errorSchema = z.object({ message: z.string(), errors: z.array(z.string()).optional() });
 export type ApiErrorBody = z.infer<typeof errorSchema>;
 
 export const uuidSchema = z.string().uuid();
@@ -36,3 +37,6 @@ export const MAX_PER_PAGE = 50;
 
 /** Credits travel as floats for display and as satoshi-like integers (× 10^8) for exactness. */
 export const SAT_PER_CREDIT = 100_000_000;
+
+/** PHP's json_encode writes an empty array as [], never {}: an object body may arrive as [] from the publisher's SDK. */
+export const emptyListAsObject = (v: unknown) => (Array.isArray(v) && v.length === 0 ? {} : v);

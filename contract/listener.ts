@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from './common.js';
+import { emptyListAsObject, pageOf } from './common.js';
 import { songSchema } from './catalog.js';
 
 /** "My songs": a song of the catalog with a signed, expiring download link to its file. */
@@ -35,7 +35,7 @@ export const playlistNameSchema = z
   .refine(storableText, 'playlist names cannot contain control characters')
   .refine((s) => s !== '__proto__', 'the playlist name "__proto__" is reserved');
 export const playlistsSchema = z
-  .unknown()
+  .preprocess(emptyListAsObject, z.unknown())
   // z.record reports a bad key as "Invalid key in record" and skips an own "__proto__" key
   // silently: the names are checked first, each with its own message.
   .superRefine((v, ctx) => {
@@ -99,9 +99,12 @@ export type StreamAuth = z.infer<typeof streamAuthSchema>;
 export const tokenNameSchema = z.string().regex(/^[A-Z0-9.]{1,40}$/i, 'token names are letters, digits and dots');
 export const tcaBodySchema = z.object({
   tokens: z
-    .record(
-      tokenNameSchema,
-      z.number({ message: 'minimum amounts must be numbers' }).min(0, 'minimum amounts cannot be negative'),
+    .preprocess(
+      emptyListAsObject,
+      z.record(
+        tokenNameSchema,
+        z.number({ message: 'minimum amounts must be numbers' }).min(0, 'minimum amounts cannot be negative'),
+      ),
     )
     .refine((t) => Object.keys(t).length <= 100, 'ask about at most 100 tokens at once'),
   refresh: z.union([z.boolean(), z.number(), z.string()]).optional(),

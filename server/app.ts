@@ -8,6 +8,14 @@ import type { Config } from './config.js';
 import { connect, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { HttpError } from './lib/errors.js';
+import {
+  compressAnswers,
+  CONNECTION_IDLE_MS,
+  REQUEST_TIMEOUT_MS,
+  securityHeaders,
+  slowClientTimeouts,
+} from './lib/http-hardening.js';
+import { checkJsonDepth, checkJsonValue, checkParams, withErrorsList } from './lib/json-guard.js';
 import { maintenanceProbe } from './lib/settings-repo.js';
 import { trackRoutes } from './lib/method-not-allowed.js';
 import { serverSecret } from './lib/settings-repo.js';
@@ -43,6 +51,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** run the encoding worker (default: as configured by SOUNDLINKS_WORKERS) */
   worker?: boolean;
+  /** how long a quiet connection is kept (default CONNECTION_IDLE_MS; tests shorten it) */
+  connectionIdleMs?: number;
 }
 
 const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
@@ -83,7 +93,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           },
     trustProxy: config.trustProxy ? true : ['127.0.0.1', '::1'],
     bodyLimit: 64 * 1024,
+    // Stalled clients are closed (uploads extend their socket's idle limit to their own).
+    connectionTimeout: opts.connectionIdleMs ?? CONNECTION_IDLE_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
   });
+  slowClientTimeouts(app);
+  securityHeaders(app);
   useZod(app);
   const allowedMethods = trackRoutes(app);
 
@@ -92,12 +107,32 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const text = body as string;
     req.rawBody = text;
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      checkJsonDepth(text);
+      parsed = JSON.parse(text);
     } catch (err) {
-      done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+      if (err instanceof HttpError) return done(err, undefined);
+      return done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+    }
+    try {
+      checkJsonValue(parsed);
+      done(null, parsed);
+    } catch (err) {
+      done(err as HttpError, undefined);
     }
   });
+  // Text the database cannot keep is refused where it comes in, by name (a 4xx, never a 500).
+  app.addHook('preValidation', async (req) => {
+    checkParams('path', req.params);
+    checkParams('query', req.query);
+  });
+  // The Tokenly Music API's error answers carry `errors` too (the publisher's SDK reads only that).
+  app.addHook('onSend', async (req, reply, payload) =>
+    reply.statusCode >= 400 && req.url.startsWith('/api/')
+      ? withErrorsList(payload, reply.getHeader('content-type'))
+      : payload,
+  );
 
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));
   const ctx = makeContext(db, config, mailer, await serverSecret(db, 'media', config.mediaSecret));
@@ -122,6 +157,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       message: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds`,
     }),
   });
+
+  await compressAnswers(app);
 
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     if (err instanceof HttpError) {
@@ -154,7 +191,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       return reply.code(405).send({ message: `Method ${req.method} is not allowed here; use ${allow.join(', ')}` });
     }
     const isApi = API_PREFIXES.some((p) => urlPath.startsWith(p));
-    if (webRoot && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+    // Source maps are not served (nor answered with the app's page).
+    if (webRoot && !isApi && !urlPath.endsWith('.map') && (req.method === 'GET' || req.method === 'HEAD')) {
       // Client-side routes: every other page path gets the app, which routes (and shows its own 404).
       reply.header('cache-control', 'no-cache');
       reply.header('content-security-policy', SPA_CSP);
@@ -178,6 +216,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
           leaseSec: config.soundlinksLeaseSec,
           log: app.log,
           // A signed download link of this server is read from disk, not fetched over the network.
+          // One of ours that is gone (a deleted upload) fails the job: it is never fetched instead.
           ownFile: async (url) => {
             const upload = await ownUploadFile(db, config.dataDir, ctx.mediaSecret, url);
             if (upload) return upload;
@@ -189,7 +228,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
               m[1],
             ]);
             const file = r.rows[0]?.audio_path;
-            return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : undefined;
+            return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : 'gone';
           },
         })
       : undefined;
@@ -215,6 +254,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build's .br and .gz files, chosen by Accept-Encoding (with Vary); source maps are not served.
+      preCompressed: true,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders(reply, file) {
         const rel = path.relative(webRoot, file);
         reply.header(

@@ -12,7 +12,14 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PUBLIC_URL as configured: the origin clients sign requests for behind a proxy (unset: the URL they called) */
   publicUrl: string | undefined;
+  /**
+   * The origin users reach: PUBLIC_URL, else http://HOST:PORT. Mail links and every absolute URL the
+   * server makes come from it, never from a request's Host or X-Forwarded-Host (mutable: a test
+   * server listening on a random port sets it once it knows the port).
+   */
+  publicOrigin: string;
   soundlinksUrl: string | undefined;
   soundlinksAppId: string;
   soundlinksAppSecret: string;
@@ -39,6 +46,8 @@ export interface Config {
   uploadQuotaBytes: number;
   /** upload tickets an artist may hold open (created, bytes not yet received, not yet expired) */
   uploadMaxOpenTickets: number;
+  /** an API session unused this many days is over */
+  sessionIdleDays: number;
 }
 
 export class ConfigError extends Error {
@@ -92,9 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('WATERMARK_KEY must be set in production (the demo key is refused)');
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  if (production && !publicUrl) {
+    throw new ConfigError(
+      'PUBLIC_URL must be set in production (the origin users reach, e.g. https://music.example.org): mail links are built from it',
+    );
+  }
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
   return {
-    port: int(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    port,
+    host,
+    publicOrigin: publicUrl
+      ? new URL(publicUrl).origin
+      : new URL(`http://${host.includes(':') ? `[${host}]` : host}:${port}`).origin,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     publicUrl: publicUrl?.replace(/\/+$/, ''),
@@ -118,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadIdleTimeoutSec: int(env, 'UPLOAD_IDLE_TIMEOUT_SEC', 60, 1, 3600),
     uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     uploadMaxOpenTickets: int(env, 'UPLOAD_MAX_OPEN_TICKETS', 20, 1, 10_000),
+    sessionIdleDays: int(env, 'SESSION_IDLE_DAYS', 30, 1, 3650),
   };
 }

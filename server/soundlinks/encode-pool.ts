@@ -23,6 +23,8 @@ export class EncodePool {
   private spawn(): Worker {
     const w = new Worker(new URL('./encode-thread-boot.mjs', import.meta.url), {
       workerData: { role: 'soundlinks-encode' },
+      // A hostile file cannot take the whole server with it: past these the thread dies, not the process.
+      resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
     });
     this.all.add(w);
     w.unref();

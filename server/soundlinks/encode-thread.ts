@@ -37,7 +37,7 @@ export async function detectTask(t: DetectTask): Promise<DetectOutcome> {
   try {
     pcm = await decodeAudio(t.bytes, { maxSeconds: DETECT_MAX_SEC });
   } catch (err) {
-    if (err instanceof AudioTooLongError) return { ok: false, message: tooLong(DETECT_MAX_SEC) };
+    if (err instanceof AudioTooLongError) return { ok: false, message: err.detail ?? tooLong(DETECT_MAX_SEC) };
     if (err instanceof AudioFormatError) return { ok: false, message: 'This file cannot be decoded as audio' };
     throw err;
   }
@@ -59,7 +59,9 @@ export async function encodeTask(t: EncodeTask): Promise<EncodeOutcome> {
     // Stopped at the limit: a small file can hold hours of audio, far more memory decoded.
     pcm = await decodeAudio(t.bytes, { maxSeconds: t.maxDurationSec });
   } catch (err) {
-    if (err instanceof AudioTooLongError) return { ok: false, message: tooLong(t.maxDurationSec), permanent: true };
+    if (err instanceof AudioTooLongError) {
+      return { ok: false, message: err.detail ?? tooLong(t.maxDurationSec), permanent: true };
+    }
     if (err instanceof AudioFormatError) {
       return {
         ok: false,

@@ -2,6 +2,7 @@ import dns from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { isForbiddenAddress } from './address-rules.js';
 
 /** A failure a person can act on; `permanent` ones are not retried. */
 export class SourceError extends Error {
@@ -14,36 +15,15 @@ export class SourceError extends Error {
   }
 }
 
-/** Addresses a fetch from the server must never reach: loopback, private, link-local and the like. */
-export function isForbiddenAddress(ip: string): boolean {
-  if (net.isIPv4(ip)) {
-    const [a, b] = ip.split('.').map(Number) as [number, number];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 198 && (b === 18 || b === 19)) ||
-      a >= 224
-    );
-  }
-  const v6 = ip.toLowerCase();
-  if (v6.startsWith('::ffff:')) return isForbiddenAddress(v6.slice(7));
-  return (
-    v6 === '::' ||
-    v6 === '::1' ||
-    v6.startsWith('fc') ||
-    v6.startsWith('fd') ||
-    v6.startsWith('fe8') ||
-    v6.startsWith('fe9') ||
-    v6.startsWith('fea') ||
-    v6.startsWith('feb') ||
-    v6.startsWith('ff')
-  );
-}
+/** The address rule lives in address-rules.ts (ipaddr.js: every notation of an address). */
+export { isForbiddenAddress };
+
+/**
+ * What an artist is told about any failed fetch of a link, whatever went wrong: the detail
+ * (upstream status, connection refused, timeout, refused address) would make the job's message a
+ * port-scanning oracle. The detail stays in the server's log.
+ */
+export const FETCH_FAILED = 'The link could not be fetched';
 
 export interface FetchLimits {
   maxBytes: number;

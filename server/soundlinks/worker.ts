@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EncodePool } from './encode-pool.js';
 import type { Db } from '../db/connection.js';
 import { claimJob, extendLease, finishJob, LEASE_SEC, releaseOrphanedJobs, type JobRow } from './jobs-repo.js';
-import { fetchPublicSource, parseHttpUrl, SourceError } from './fetch-source.js';
+import { FETCH_FAILED, fetchPublicSource, parseHttpUrl, SourceError } from './fetch-source.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -14,8 +14,11 @@ export interface WorkerOptions {
   concurrency: number;
   /** seconds a claim lasts without a heartbeat (default LEASE_SEC) */
   leaseSec?: number;
-  /** reads a URL of this server's own files (uploads, signed downloads) from disk; undefined if not one */
-  ownFile: (url: URL) => Promise<string | undefined>;
+  /**
+   * reads a URL of this server's own files (uploads, signed downloads) from disk; undefined if not
+   * one; 'gone' if it is one of ours whose file or record no longer exists (never fetched instead)
+   */
+  ownFile: (url: URL) => Promise<string | 'gone' | undefined>;
   maxBytes?: number;
   maxDurationSec?: number;
   log: { info(msg: string): void; error(obj: unknown, msg: string): void };
@@ -33,7 +36,16 @@ async function encodeJob(
   const url = parseHttpUrl(job.src);
   const local = await o.ownFile(url);
   const maxBytes = o.maxBytes ?? MAX_BYTES;
-  const read = local ? await fs.readFile(local) : await fetchPublicSource(job.src, { maxBytes, timeoutMs: 60_000 });
+  if (local === 'gone') throw new SourceError('The uploaded file no longer exists: upload it again', true);
+  const read = local
+    ? await fs.readFile(local).catch(() => {
+        throw new SourceError('The uploaded file no longer exists: upload it again', true);
+      })
+    : await fetchPublicSource(job.src, { maxBytes, timeoutMs: 60_000 }).catch((err: unknown) => {
+        // The detail is for the operator; the artist (maybe probing the network) learns nothing from it.
+        o.log.info(`soundlinks job ${job.id}: fetching its link failed: ${(err as Error).message}`);
+        throw new SourceError(FETCH_FAILED, true);
+      });
   if (read.length > maxBytes) throw new SourceError('The file is too large', true);
   // A buffer of its own, so that handing it to the thread cannot detach memory shared with others.
   const bytes = new Uint8Array(read.length);

@@ -5,10 +5,16 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
+import { holdsTokenOfSong, linkNotRevoked } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
 const params = z.object({ songId: z.string() });
-const query = z.object({ u: z.string().optional(), e: z.string().optional(), s: z.string().optional() });
+const query = z.object({
+  u: z.string().optional(),
+  e: z.string().optional(),
+  i: z.string().optional(),
+  s: z.string().optional(),
+});
 
 /**
  * Audio is served only through signed URLs: a stream URL needs a live grant of its user for that
@@ -30,6 +36,13 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         if (kind === 'stream' && !(await hasLiveGrant(db, check.userId, songId))) {
           throw new HttpError(403, 'This listen is no longer authorized: authorize the stream again');
         }
+        // A link made before its user logged out everywhere is over; a download needs the holding still.
+        if (check.issuedMs === undefined || !(await linkNotRevoked(db, check.userId, check.issuedMs))) {
+          throw new HttpError(403, 'This link has been ended (its user logged out): ask for a new one');
+        }
+        if (kind === 'download' && !(await holdsTokenOfSong(db, check.userId, songId))) {
+          throw new HttpError(403, 'This download is no longer authorized: you no longer hold a token of this song');
+        }
         const r = await db.query<{ audio_path: string | null; audio_type: string; name: string }>(
           'select audio_path, audio_type, name from songs where id = $1',
           [songId],
@@ -37,6 +50,8 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         const song = r.rows[0];
         if (!song?.audio_path) throw new HttpError(404, 'This song has no audio file');
         const maxAge = Math.max(0, check.exp - Math.floor(Date.now() / 1000));
+        // A player stops reading while it has enough buffered: its authorized connection may stay quiet.
+        req.raw.socket.setTimeout(0);
         return sendFile(req, reply, path.join(audioDir, safeName(song.audio_path)), {
           cacheControl: `private, max-age=${maxAge}`,
           contentType: song.audio_type,

@@ -36,6 +36,8 @@ async function readHead(file: string, n: number): Promise<Uint8Array> {
  * request timeout, and a stalled upload would hold its connection and file open for ever.
  */
 async function receive(req: FastifyRequest, tmp: string, limit: number, idleMs: number): Promise<number> {
+  // The server drops quiet connections sooner; an upload keeps its own idle limit (checked below).
+  req.raw.socket.setTimeout(idleMs + 10_000);
   let size = 0;
   const ac = new AbortController();
   let idle: NodeJS.Timeout | undefined;
@@ -149,11 +151,17 @@ export function uploadRoutes(
 }
 
 /** The file behind one of this server's signed `source` links, for the embedded fetcher. */
-export async function ownUploadFile(db: Db, dataDir: string, secret: string, url: URL): Promise<string | undefined> {
+export async function ownUploadFile(
+  db: Db,
+  dataDir: string,
+  secret: string,
+  url: URL,
+): Promise<string | 'gone' | undefined> {
   const m = /^\/media\/uploads\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (!m) return undefined;
   const check = verifyMediaUrl(secret, 'source', m[1]!, Object.fromEntries(url.searchParams));
   if (!check.ok) return undefined;
+  // Signed by this server: it is ours, so a missing record or file means deleted, never "fetch it".
   const row = await uploadById(db, m[1]!);
-  return row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined;
+  return (row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined) ?? 'gone';
 }

@@ -67,7 +67,7 @@ export interface TestServer extends BuiltApp {
 export async function testServer(
   backend: Backend,
   env: Record<string, string> = {},
-  opts: { worker?: boolean } = {},
+  opts: { worker?: boolean; connectionIdleMs?: number } = {},
 ): Promise<TestServer> {
   const { db, drop } = await freshDb(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-data-'));
@@ -83,7 +83,13 @@ export async function testServer(
   });
   const mail: OutgoingMail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
-  const built = await buildApp(config, { db, mailer, logger: false, worker: opts.worker ?? false });
+  const built = await buildApp(config, {
+    db,
+    mailer,
+    logger: false,
+    worker: opts.worker ?? false,
+    ...(opts.connectionIdleMs ? { connectionIdleMs: opts.connectionIdleMs } : {}),
+  });
   return {
     ...built,
     db,
@@ -94,6 +100,8 @@ export async function testServer(
       await built.app.listen({ port: 0, host: '127.0.0.1' });
       const addr = built.app.server.address();
       if (!addr || typeof addr === 'string') throw new Error('no address');
+      // What http://HOST:PORT means once the port is known (a configured PUBLIC_URL stays).
+      if (!env.PUBLIC_URL) config.publicOrigin = `http://127.0.0.1:${addr.port}`;
       return `http://127.0.0.1:${addr.port}`;
     },
     async shutdown() {

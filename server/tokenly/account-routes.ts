@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   credentialsSchema,
@@ -11,6 +11,7 @@ import {
 } from '../../contract/account.js';
 import {
   createPasswordReset,
+  EmailTakenError,
   login,
   logoutEverywhere,
   register,
@@ -18,6 +19,18 @@ import {
   RESET_TOKEN_TTL_MIN,
 } from './accounts-repo.js';
 import { userOf, type AppContext } from './context.js';
+import { checkPasswordStrength } from '../lib/password-strength.js';
+
+/** Tells an address's owner that someone tried to register with it (not awaited: answers take the same time). */
+function mailExistingOwner(ctx: AppContext, req: FastifyRequest, email: string): void {
+  void ctx.mailer
+    .send({
+      to: email,
+      subject: 'Someone tried to register with your address',
+      text: `Hello,\n\nSomeone tried to create a Tokenly Music account with this email address, which already has one.\n\nIf it was you: log in at ${ctx.origin()}/login, or choose a new password at ${ctx.origin()}/forgot-password.\n\nIf it was not you, nothing has changed and you can ignore this message.\n`,
+    })
+    .catch((err: unknown) => req.log.error({ err }, 'could not send the registration notice'));
+}
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -26,7 +39,17 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/api/v1/account/register',
     { config: strict, schema: { body: registerBodySchema, response: { 200: credentialsSchema } } },
-    async (req) => register(db, req.body as z.output<typeof registerBodySchema>),
+    async (req) => {
+      const b = req.body as z.output<typeof registerBodySchema>;
+      checkPasswordStrength(b.password, [b.username, b.email]);
+      try {
+        return await register(db, b);
+      } catch (err) {
+        // Answered like a refusal, without saying the address has an account; its owner is told instead.
+        if (err instanceof EmailTakenError) mailExistingOwner(ctx, req, b.email);
+        throw err;
+      }
+    },
   );
 
   app.post(
@@ -53,19 +76,20 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: strict, schema: { body: resetEmailBodySchema, response: { 200: successSchema } } },
     async (req) => {
       const { email } = req.body as z.output<typeof resetEmailBodySchema>;
-      const reset = await createPasswordReset(db, email);
-      if (reset) {
-        const origin = ctx.origin(req);
-        const link = `${origin}/reset-password?email=${encodeURIComponent(email)}&token=${reset.token}`;
-        // Not awaited: a known address must answer as fast as an unknown one.
-        void ctx.mailer
-          .send({
-            to: email,
-            subject: 'Reset your Tokenly Music password',
-            text: `Hello ${reset.username},\n\nYour password reset code is ${reset.token}\n\nOpen ${link} to choose a new password. The code works once and expires in ${RESET_TOKEN_TTL_MIN} minutes.\n\nIf you did not ask for this, ignore this message.\n`,
+      // Answered first, the work done after: a known address takes as long to answer as an unknown one.
+      setImmediate(() => {
+        void createPasswordReset(db, email)
+          .then((reset) => {
+            if (!reset) return;
+            const link = `${ctx.origin()}/reset-password?email=${encodeURIComponent(email)}&token=${reset.token}`;
+            return ctx.mailer.send({
+              to: email,
+              subject: 'Reset your Tokenly Music password',
+              text: `Hello ${reset.username},\n\nYour password reset code is ${reset.token}\n\nOpen ${link} to choose a new password. The code works once and expires in ${RESET_TOKEN_TTL_MIN} minutes.\n\nIf you did not ask for this, ignore this message.\n`,
+            });
           })
-          .catch((err: unknown) => req.log.error({ err }, 'could not send password reset mail'));
-      }
+          .catch((err: unknown) => req.log.error({ err }, 'could not make or send a password reset'));
+      });
       return { success: true as const };
     },
   );
@@ -75,6 +99,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: strict, schema: { body: resetBodySchema, response: { 200: successSchema } } },
     async (req) => {
       const b = req.body as z.output<typeof resetBodySchema>;
+      checkPasswordStrength(b.password, [b.email]);
       const userId = await resetPassword(db, b.email, b.token, b.password);
       ctx.sessions.forgetUser(userId);
       return { success: true as const };

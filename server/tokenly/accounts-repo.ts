@@ -3,8 +3,20 @@ import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../lib/passwords.js';
 import { newApiSecret, newApiToken, randomAlnum, sha256Hex } from '../lib/random.js';
+import { revokeMediaLinks } from '../storage/media-access-repo.js';
+import { checkLoginBackoff, clearLoginFailures, recordLoginFailure } from './login-backoff-repo.js';
 
 export const RESET_TOKEN_TTL_MIN = 60;
+
+/** A registration refused because the email has an account: said without saying so; the owner is mailed. */
+export class EmailTakenError extends HttpError {
+  constructor(readonly email: string) {
+    super(
+      409,
+      'email: we could not register with this address (if you already have an account, log in or reset your password)',
+    );
+  }
+}
 
 async function newSession(db: Queryable, user: { id: string; username: string; email: string }): Promise<Credentials> {
   const apiToken = newApiToken();
@@ -39,7 +51,7 @@ export async function register(
         [input.username, input.email],
       );
       if (taken.rows[0]?.username_taken) throw new HttpError(409, 'username: this username is already taken');
-      if (taken.rows[0]?.email_taken) throw new HttpError(409, 'email: an account with this email already exists');
+      if (taken.rows[0]?.email_taken) throw new EmailTakenError(input.email);
       const u = await tx.query<{ id: string }>(
         'insert into users (username, email, password_hash) values ($1, $2, $3) returning id',
         [input.username, input.email, hash],
@@ -61,17 +73,21 @@ export async function login(db: Db, username: string, password: string): Promise
     [username],
   );
   const user = r.rows[0];
-  if (!user) {
-    await burnPasswordCheck(password);
+  await checkLoginBackoff(db, username);
+  if (!user || !(await verifyPassword(password, user.password_hash))) {
+    if (!user) await burnPasswordCheck(password);
+    await recordLoginFailure(db, username);
     throw new HttpError(403, 'Wrong username or password');
   }
-  if (!(await verifyPassword(password, user.password_hash))) throw new HttpError(403, 'Wrong username or password');
+  await clearLoginFailures(db, username);
   return newSession(db, user);
 }
 
 /** Ends every session of the user, on every device. */
 export async function logoutEverywhere(db: Queryable, userId: string): Promise<void> {
   await db.query('update api_sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+  // The user's live stream and download links end with the sessions.
+  await revokeMediaLinks(db, userId);
 }
 
 /**

@@ -101,7 +101,10 @@ describe.each(backends())('accounts (%s)', (backend) => {
       (await post('/api/v1/account/login', { username: 'ALICE@example.com', password: F.users.alice.password })).status,
     ).toBe(200);
     const bad = await post('/api/v1/account/login', { username: 'alice', password: 'wrong-password' });
-    expect(bad).toEqual({ status: 403, body: { message: 'Wrong username or password' } });
+    expect(bad).toEqual({
+      status: 403,
+      body: { message: 'Wrong username or password', errors: ['Wrong username or password'] },
+    });
     const nobody = await post('/api/v1/account/login', { username: 'nobody', password: 'wrong-password' });
     expect(nobody).toEqual(bad);
     expect((await post('/api/v1/account/login', { username: 'alice' })).status).toBe(422);
@@ -126,13 +129,17 @@ describe.each(backends())('accounts (%s)', (backend) => {
       email: 'forget@test.com',
       code: F.invite,
     });
+    // Mail sent before (the notice to an existing address's owner) is not part of this.
+    const since = s.mail.length;
     const unknown = await post('/api/v1/password/reset-email', { email: 'nobody@test.com' });
     const known = await post('/api/v1/password/reset-email', { email: 'forget@test.com' });
     expect(known).toEqual(unknown);
     expect(known).toEqual({ status: 200, body: { success: true } });
+    // The work is done after the answer: wait for it.
+    for (let i = 0; i < 100 && s.mail.length === since; i++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 20));
-    expect(s.mail.map((m) => m.to)).toEqual(['forget@test.com']);
-    const token = /reset code is ([A-Z0-9]+)/.exec(s.mail[0]!.text)![1]!;
+    expect(s.mail.slice(since).map((m) => m.to)).toEqual(['forget@test.com']);
+    const token = /reset code is ([A-Z0-9]+)/.exec(s.mail[since]!.text)![1]!;
     const stored = await s.db.query<{ token_hash: string }>('select token_hash from password_resets');
     expect(stored.rows.some((r) => r.token_hash.includes(token))).toBe(false);
 
@@ -157,8 +164,9 @@ describe.each(backends())('accounts (%s)', (backend) => {
   });
 
   it('refuses an expired reset token', async () => {
+    const since = s.mail.length;
     await post('/api/v1/password/reset-email', { email: F.users.alice.email });
-    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && s.mail.length === since; i++) await new Promise((r) => setTimeout(r, 20));
     const token = /reset code is ([A-Z0-9]+)/.exec(s.mail.at(-1)!.text)![1]!;
     await s.db.query("update password_resets set expires_at = now() - interval '1 minute'");
     const r = await post('/api/v1/password/reset', { email: F.users.alice.email, token, password: 'brand-new-pass-1' });

@@ -114,7 +114,10 @@ describe.each(backends())('artist upload quota (%s)', (backend) => {
     const busy = await call(alice, 'DELETE', `/api/v1/artist/uploads/${id}`);
     expect(busy).toEqual({
       status: 409,
-      body: { message: 'An encoding of this upload is in progress: delete it once the job has finished' },
+      body: {
+        message: 'An encoding of this upload is in progress: delete it once the job has finished',
+        errors: ['An encoding of this upload is in progress: delete it once the job has finished'],
+      },
     });
     expect(files()).toContain(file);
     await s.db.query(`update artist_encodings set status = 'complete' where id = $1`, [job.id]);

@@ -223,7 +223,14 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
         }
         return new Uint8Array(read);
       };
-      const r = await detectPool().detect({ bytes, watermarkKey: config.watermarkKey });
+      const r = await detectPool()
+        .detect({ bytes, watermarkKey: config.watermarkKey })
+        .catch((err: unknown) => {
+          if (err instanceof HttpError) throw err;
+          // The thread died (its resourceLimits): the file is refused, the server keeps running.
+          req.log.warn({ err }, 'verify thread failed');
+          throw new HttpError(422, 'This file cannot be read within the limits of the verify tool');
+        });
       if (!r.ok) throw new HttpError(422, r.message);
       return {
         found: r.found !== null,

@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Mailer } from '../mail.js';
-import { requestOrigin } from '../lib/urls.js';
 import { SessionCache, verifyHmac, type AuthUser } from './hmac-auth.js';
 
 /** What every route module receives: the database, configuration and services. */
@@ -12,21 +11,22 @@ export interface AppContext {
   mailer: Mailer;
   /** secret for signed media URLs, shared by every server on one database */
   mediaSecret: string;
-  origin(request: FastifyRequest): string;
+  /** the configured public origin (PUBLIC_URL or http://HOST:PORT); never taken from the request */
+  origin(request?: FastifyRequest): string;
   /** preValidation hook of protected routes: checks the HMAC signature and sets request.user */
   requireUser(request: FastifyRequest): Promise<void>;
   sessions: SessionCache;
 }
 
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
-  const sessions = new SessionCache();
+  const sessions = new SessionCache(2000, config.sessionIdleDays);
   return {
     sessions,
     db,
     config,
     mailer,
     mediaSecret,
-    origin: (request) => requestOrigin(request, config.publicUrl),
+    origin: () => config.publicOrigin,
     async requireUser(request) {
       request.user = await verifyHmac(db, request, config.publicUrl, sessions);
     },

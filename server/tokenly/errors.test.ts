@@ -16,7 +16,10 @@ describe.each(backends())('error answers (%s)', (backend) => {
     const r = await s.app.inject({ method: 'DELETE', url: '/api/v1/music/catalog/albums' });
     expect(r.statusCode).toBe(405);
     expect(r.headers.allow).toBe('GET, HEAD');
-    expect(r.json()).toEqual({ message: expect.stringContaining('DELETE') });
+    expect(r.json()).toEqual({
+      message: expect.stringContaining('DELETE'),
+      errors: [expect.stringContaining('DELETE')],
+    });
     const login = await s.app.inject({ method: 'GET', url: '/api/v1/account/login' });
     expect(login.statusCode).toBe(405);
     expect(login.headers.allow).toBe('POST');
@@ -25,7 +28,10 @@ describe.each(backends())('error answers (%s)', (backend) => {
   it('answers unknown API paths with a JSON 404', async () => {
     const r = await s.app.inject({ method: 'GET', url: '/api/v1/nothing/here' });
     expect(r.statusCode).toBe(404);
-    expect(r.json()).toEqual({ message: 'Not found: GET /api/v1/nothing/here' });
+    expect(r.json()).toEqual({
+      message: 'Not found: GET /api/v1/nothing/here',
+      errors: ['Not found: GET /api/v1/nothing/here'],
+    });
   });
 
   it('answers malformed JSON with 400 and a body of the wrong type with 422 naming the field', async () => {
@@ -52,7 +58,10 @@ describe.each(backends())('error answers (%s)', (backend) => {
     const r = await s.app.inject({ method: 'GET', url: '/api/v1/test/boom' });
     expect(r.statusCode).toBe(500);
     expect(r.body).not.toContain('secret internals');
-    expect(r.json()).toEqual({ message: 'We had a problem with our server. Try again later.' });
+    expect(r.json()).toEqual({
+      message: 'We had a problem with our server. Try again later.',
+      errors: ['We had a problem with our server. Try again later.'],
+    });
   });
 
   it('limits login attempts with 429 and Retry-After', async () => {

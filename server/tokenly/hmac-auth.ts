@@ -4,6 +4,7 @@ import { buildSignedString, NONCE_WINDOW_SEC, queryParamsJson } from '../../cont
 import type { Queryable } from '../db/connection.js';
 import { forbidden } from '../lib/errors.js';
 import { requestOrigin, requestPath } from '../lib/urls.js';
+import { phpJsonForceObject } from './php-json.js';
 
 export interface AuthUser {
   id: string;
@@ -39,8 +40,12 @@ export function candidateParams(request: FastifyRequest): string[] {
   if (raw === undefined || raw.trim() === '') return ['{}', '[]'];
   const out = [raw];
   if (request.body !== undefined) {
+    // The body's depth was checked before it was parsed: re-encoding it cannot overflow the stack.
     const compact = JSON.stringify(request.body);
     if (compact !== raw) out.push(compact);
+    // The publisher's PHP SDK signs json_encode($params, JSON_UNESCAPED_SLASHES | JSON_FORCE_OBJECT).
+    const php = phpJsonForceObject(request.body);
+    if (!out.includes(php)) out.push(php);
   }
   return out;
 }
@@ -63,7 +68,11 @@ interface SessionRow {
  */
 export class SessionCache {
   private readonly map = new Map<string, { row: SessionRow; at: number }>();
-  constructor(private readonly ttlMs = 2000) {}
+  /** `idleDays`: a session unused this long is over (SESSION_IDLE_DAYS) */
+  constructor(
+    private readonly ttlMs = 2000,
+    private readonly idleDays = 30,
+  ) {}
 
   async lookup(db: Queryable, token: string): Promise<SessionRow | undefined> {
     const hit = this.map.get(token);
@@ -71,11 +80,18 @@ export class SessionCache {
     const r = await db.query<SessionRow>(
       `select s.user_id, s.secret_key, u.username, u.email
          from api_sessions s join users u on u.id = s.user_id
-        where s.api_token = $1 and s.revoked_at is null`,
-      [token],
+        where s.api_token = $1 and s.revoked_at is null and s.last_used_at > now() - make_interval(days => $2)`,
+      [token, this.idleDays],
     );
     const row = r.rows[0];
     if (row) {
+      // Use keeps a session alive; written at most once an hour per session.
+      void db
+        .query(
+          `update api_sessions set last_used_at = now() where api_token = $1 and last_used_at < now() - interval '1 hour'`,
+          [token],
+        )
+        .catch(() => undefined);
       if (this.map.size > 10_000) this.map.clear();
       this.map.set(token, { row, at: Date.now() });
     } else this.map.delete(token);

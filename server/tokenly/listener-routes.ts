@@ -38,6 +38,13 @@ function checkStoredSize(req: FastifyRequest, what: string): void {
     );
   }
   if (req.body === undefined) throw new HttpError(422, `${what}: send a JSON object as the body`);
+  // The publisher's SDK turns any answer with a top-level "error" or "errors" into an exception.
+  const body = req.body as Record<string, unknown>;
+  for (const key of ['error', 'errors']) {
+    if (body && typeof body === 'object' && Object.hasOwn(body, key)) {
+      throw new HttpError(422, `${what}: the top-level key "${key}" is reserved (clients read it as a failure)`);
+    }
+  }
 }
 
 function documentRoutes(

@@ -15,7 +15,8 @@ import { F } from '../test/fixture.js';
 describe.each(backends())('public catalog endpoints (%s)', (backend) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await testServer(backend);
+    // Absolute URLs come from the configured origin, never from the request's Host (issue 13).
+    s = await testServer(backend, { PUBLIC_URL: 'http://music.test' });
   });
   afterAll(() => s.shutdown());
 
@@ -44,7 +45,7 @@ describe.each(backends())('public catalog endpoints (%s)', (backend) => {
     expect(albumSchema.parse(r.body)).toMatchObject({ name: 'Deep Ocean', songCount: 4 });
     const missing = await get('/api/v1/music/album/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ message: 'Album not found' });
+    expect(missing.body).toEqual({ message: 'Album not found', errors: ['Album not found'] });
     expect((await get('/api/v1/music/album/not-a-uuid')).status).toBe(404);
     const removed = await get(`/api/v1/music/album/${F.albums.removed}`);
     expect(removed.status).toBe(410);

@@ -18,6 +18,10 @@ interface SongRights {
   removed: boolean;
 }
 
+/** A token grant rests on its holding: once the token is revoked, the grant is over (reuse and links). */
+const TOKEN_STILL_HELD = `(g.auth_type <> 'token' or exists (select 1 from token_holdings h
+  where h.user_id = g.user_id and h.token = g.token and h.amount > 0))`;
+
 export interface Grant {
   id: string;
   authType: 'credits' | 'token';
@@ -63,8 +67,9 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
       token: string | null;
       expires_at: Date;
     }>(
-      `select id, auth_type, token, expires_at from stream_grants
+      `select id, auth_type, token, expires_at from stream_grants g
         where user_id = $1 and song_id = $2 and expires_at > now() + interval '60 seconds'
+          and ${TOKEN_STILL_HELD}
         order by expires_at desc limit 1`,
       [userId, songId],
     );
@@ -161,7 +166,7 @@ export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth 
 /** Is there a live grant for this user and song? (The stream route checks before serving.) */
 export async function hasLiveGrant(db: Db, userId: string, songId: string): Promise<boolean> {
   const r = await db.query(
-    'select 1 from stream_grants where user_id = $1 and song_id = $2 and expires_at > now() limit 1',
+    `select 1 from stream_grants g where user_id = $1 and song_id = $2 and expires_at > now() and ${TOKEN_STILL_HELD} limit 1`,
     [userId, songId],
   );
   return r.rows.length > 0;

@@ -1,6 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import { budgetText, MAX_CHANNELS, overBudget, probeHeader, sampleBudget } from './probe.js';
 import { sniffAudioType } from './sniff.js';
 import { decodeWav } from './wav.js';
 import { AudioFormatError, AudioTooLongError, type PcmAudio } from './types.js';
@@ -53,22 +54,37 @@ async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string
     if (!d.samplesDecoded) return;
     rate ||= d.sampleRate;
     total += d.samplesDecoded;
+    // Decoded samples are counted as they come (whatever the header claimed): over the length or
+    // over the product's budget (maxSeconds of 48 kHz stereo, all channels counted), decoding stops.
+    const channels = d.channelData.length;
     if (total > maxSeconds * rate) throw new AudioTooLongError(maxSeconds);
-    // copy out of WASM-owned memory, which the next call reuses
-    parts.push(d.channelData.map((c) => c.slice(0, d.samplesDecoded)));
+    if (channels > MAX_CHANNELS || total * channels > sampleBudget(maxSeconds)) {
+      throw new AudioTooLongError(
+        maxSeconds,
+        `The file holds more audio than allowed (the limit is ${budgetText(maxSeconds)})`,
+      );
+    }
+    // Copied out of WASM-owned memory, which the next call reuses. Only the first two channels are
+    // kept: the MP3 made from them has at most two (encodeMp3 takes these), and 7.1 costs 4× less.
+    parts.push(d.channelData.slice(0, 2).map((c) => c.slice(0, d.samplesDecoded)));
   };
   for (let p = 0; p < bytes.length; p += CHUNK) take(await dec.decode(bytes.subarray(p, p + CHUNK)));
   if (dec.flush) take(await dec.flush());
-  const channels = (parts[0] ?? []).map((_, ch) => {
+  // Joined channel by channel, each piece let go once copied (the last channel first: a part short
+  // of a channel falls back to its first), so that the peak is not twice the audio.
+  const empty = new Float32Array(0);
+  const channels: Float32Array[] = [];
+  for (let ch = (parts[0]?.length ?? 0) - 1; ch >= 0; ch--) {
     const out = new Float32Array(total);
     let at = 0;
     for (const part of parts) {
       const c = part[ch] ?? part[0]!;
       out.set(c, at);
       at += c.length;
+      if (part[ch]) part[ch] = empty;
     }
-    return out;
-  });
+    channels.unshift(out);
+  }
   return finish({ channelData: channels, samplesDecoded: total, sampleRate: rate }, what);
 }
 
@@ -87,6 +103,11 @@ function run(dec: StreamDecoder & { decodeFile?: (b: Uint8Array) => Promise<Deco
  */
 export async function decodeAudio(bytes: Uint8Array, o: DecodeOptions = {}): Promise<PcmAudio> {
   const type = sniffAudioType(bytes);
+  if (o.maxSeconds !== undefined && type) {
+    // The header first: a file that says it holds more than the limit is refused before decoding.
+    const why = overBudget(probeHeader(bytes, type), o.maxSeconds);
+    if (why) throw new AudioTooLongError(o.maxSeconds, why);
+  }
   switch (type) {
     case 'wav': {
       // PCM expands at most fourfold (8-bit to float): bounded by the input's size.

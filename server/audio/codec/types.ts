@@ -17,7 +17,11 @@ export class AudioFormatError extends Error {
 /** Thrown when a file decodes to more audio than allowed: decoding stops there, not at the end. */
 export class AudioTooLongError extends Error {
   override name = 'AudioTooLongError';
-  constructor(readonly maxSeconds: number) {
-    super(`the audio is longer than ${maxSeconds} s`);
+  /** `detail`: a sentence for the user saying why (the header's numbers), when it is not plain length */
+  constructor(
+    readonly maxSeconds: number,
+    readonly detail?: string,
+  ) {
+    super(detail ?? `the audio is longer than ${maxSeconds} s`);
   }
 }

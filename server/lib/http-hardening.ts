@@ -1,0 +1,40 @@
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
+import type { FastifyInstance } from 'fastify';
+
+/** A client that stops sending (headers, or a body) is dropped after this long quiet (uploads set their own). */
+export const CONNECTION_IDLE_MS = 30_000;
+/** The whole request must have arrived by then (an upload may take 30 minutes, so this is the outer bound). */
+export const REQUEST_TIMEOUT_MS = 31 * 60_000;
+/** Headers must be complete this soon after a connection starts a request. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+
+/**
+ * Headers on every answer: no MIME sniffing, no referrer beyond this origin (signed media links
+ * are credentials), and HSTS when the request came over HTTPS (directly or via a trusted proxy).
+ */
+export function securityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+    return payload;
+  });
+}
+
+/** JSON (and other text) answers above 1 KB are compressed for clients that ask (brotli at a cheap level, or gzip). */
+export async function compressAnswers(app: FastifyInstance): Promise<void> {
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    // Audio and images are compressed already; static files of the build are served precompressed.
+    customTypes: /^(application\/json|text\/)/,
+  });
+}
+
+/** Stalled clients are closed: idle sockets, slow headers, never-ending requests. */
+export function slowClientTimeouts(app: FastifyInstance): void {
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+}
