@@ -3,7 +3,10 @@ import type { Queryable } from '../db/connection.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
 import { pageEnvelope, satToFloat, type Paging } from './format.js';
 
-/** Songs carrying a token the user holds, each with a signed download link to its file. */
+/**
+ * Songs carrying a token the user holds, and songs the user paid to hear, each with a signed download
+ * link to its file. A song or album its artist took down stays here for those who had it.
+ */
 export async function mySongs(
   db: Queryable,
   userId: string,
@@ -12,8 +15,11 @@ export async function mySongs(
   const r = await db.query<SongRow & { audio_path: string | null; audio_size: number | null }>(
     `select ${SONG_COLUMNS}, s.audio_path, s.audio_size
        from songs s join albums a on a.id = s.album_id
-      where s.removed_at is null and a.removed_at is null
-        and s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+      where (s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+             and (s.removed_at is null and a.removed_at is null
+                  or exists (select 1 from stream_grants g where g.user_id = $1 and g.song_id = s.id)))
+         or exists (select 1 from stream_grants g
+                     where g.user_id = $1 and g.song_id = s.id and g.auth_type = 'credits' and g.ledger_id is not null)
       order by a.name, s.track_number`,
     [userId],
   );
