@@ -90,6 +90,7 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/v1/artist/albums/:id', one, async (req, reply) => {
     const artist = await requireArtist(req);
+    await refreshJobs(ctx, req); // the tracks show their encodings' progress
     reply.header('cache-control', PRIVATE);
     return view(req, artist.id);
   });

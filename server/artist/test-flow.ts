@@ -19,7 +19,11 @@ export async function uploadFile(c: Client, bytes: Uint8Array, purpose: 'encode'
   });
   if (t.status !== 200) throw new Error(`upload ticket: ${t.status} ${JSON.stringify(t.body)}`);
   const ticket = uploadTicketSchema.parse(t.body);
-  const put = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': 'audio/mpeg' }, body: bytes });
+  const put = await fetch(ticket.uploadUrl, {
+    method: 'PUT',
+    headers: { 'content-type': 'audio/mpeg' },
+    body: new Uint8Array(bytes),
+  });
   if (put.status !== 200) throw new Error(`upload: ${put.status}`);
   return ticket.id;
 }

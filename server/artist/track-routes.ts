@@ -50,6 +50,9 @@ export function trackRoutes(
       const album = await ownAlbum(db, artist.id, id);
       if (album.removed_at) throw unprocessable('This album was taken down: tracks cannot be added');
       const b = req.body as TrackBody;
+      if (album.status !== 'draft' && !b.encodingId) {
+        throw unprocessable('encodingId is required: a track added to a released album needs its audio at once');
+      }
       const v = trackValues(b, config);
       v.priceSat ??= config.songPrice.defaultSat;
       if (b.encodingId) await ownEncoding(db, userOf(req).id, b.encodingId);
