@@ -13,7 +13,7 @@ export function ArtistLink({ auth, className }: { auth: Credentials; className: 
   if (!state.data) return null;
   if (state.data.profile) {
     return (
-      <NavLink to="/artist/releases" className={className}>
+      <NavLink to="/artist" className={className}>
         Artist
       </NavLink>
     );
