@@ -185,7 +185,7 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     expect((await json(artist, 'DELETE', `/api/v1/artist/albums/${album.id}`)).status).toBe(409);
   });
 
-  it('keeps a scheduled release hidden until its time, then shows it', async () => {
+  it('keeps a scheduled release hidden until its time; then replaces a song’s audio and takes the song down', async () => {
     const job = await encodeSong(artist, origin, mp3(), 'Nova Lights');
     const draft = releaseAlbumSchema.parse(
       (await json(artist, 'POST', '/api/v1/artist/albums', { name: 'Tomorrow Tapes', isSingle: true })).body,
@@ -212,5 +212,20 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
     const found = librarySongPageSchema.parse((await getPublic(origin, '/api/v1/library?name=soon')).body);
     expect(found.items[0]).toMatchObject({ id: trackId, isSingle: true });
-  }, 90_000);
+
+    // After release: new audio from another encoding, then the one song taken down (410).
+    const again = await encodeSong(artist, origin, mp3(), 'Nova Lights');
+    const replaced = await json(artist, 'PATCH', `/api/v1/artist/albums/${draft.id}/tracks/${trackId}`, {
+      encodingId: again.id,
+    });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    expect(releaseAlbumSchema.parse(replaced.body).tracks[0]).toMatchObject({
+      encodingId: again.id,
+      markId: again.markId,
+    });
+    const down = await json(artist, 'DELETE', `/api/v1/artist/albums/${draft.id}/tracks/${trackId}`);
+    expect(releaseAlbumSchema.parse(down.body).tracks[0]!.removed).toBe(true);
+    expect((await json(listener, 'POST', `/api/v1/stream/${trackId}`)).status).toBe(410);
+    expect((await getPublic(origin, `/api/v1/music/songs?ids=${trackId}`)).body).toEqual([]);
+  }, 120_000);
 });

@@ -143,7 +143,9 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
       );
       await setMarker(tx, 'catalog');
     });
-    log.info(`demo catalog seeded: ${plan.albums.length} albums, ${plan.songs.length} songs; users demo, artist and newartist`);
+    log.info(
+      `demo catalog seeded: ${plan.albums.length} albums, ${plan.songs.length} songs; users demo, artist and newartist`,
+    );
   }
   writeImages(config, plan);
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { secondaryButton } from './styles';
 
 const MAX_BYTES = 12 * 1024 * 1024;
@@ -18,6 +18,8 @@ export function ImageInput({
   onImage: (file: File) => void;
 }) {
   const id = useId();
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const shown = tooBig ?? error;
   return (
     <div className="flex flex-wrap items-center gap-4">
       {current ? (
@@ -41,15 +43,20 @@ export function ImageInput({
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) onImage(file);
+            if (!file) return;
+            if (file.size > MAX_BYTES) {
+              return setTooBig(`${file.name} is too large: at most ${MAX_BYTES / 1024 / 1024} MB`);
+            }
+            setTooBig(null);
+            onImage(file);
           }}
         />
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           PNG, JPEG, WebP or GIF, at least 100×100, up to {MAX_BYTES / 1024 / 1024} MB; cropped to a square.
         </p>
-        {error ? (
+        {shown ? (
           <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-            {error}
+            {shown}
           </p>
         ) : null}
       </div>
