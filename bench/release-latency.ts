@@ -148,7 +148,7 @@ async function oneRelease(n: number) {
 }
 
 try {
-  const runs = [];
+  const runs: Awaited<ReturnType<typeof oneRelease>>[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await oneRelease(i));
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const median = (k: keyof (typeof runs)[number]) =>
