@@ -13,13 +13,16 @@ export async function mySongs(
   downloadUrl: (songId: string) => string,
 ): Promise<MySong[]> {
   const r = await db.query<SongRow & { audio_path: string | null; audio_size: number | null }>(
-    `select ${SONG_COLUMNS}, s.audio_path, s.audio_size
-       from songs s join albums a on a.id = s.album_id
-      where (s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
-             and (s.removed_at is null and a.removed_at is null
-                  or exists (select 1 from stream_grants g where g.user_id = $1 and g.song_id = s.id)))
-         or exists (select 1 from stream_grants g
-                     where g.user_id = $1 and g.song_id = s.id and g.auth_type = 'credits' and g.ledger_id is not null)
+    `with mine as (
+       select s.id from songs s join albums a on a.id = s.album_id
+        where s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+          and a.public and s.removed_at is null and a.removed_at is null
+       union
+       select g.song_id from stream_grants g
+        where g.user_id = $1 and (g.ledger_id is not null or g.auth_type = 'token')
+     )
+     select ${SONG_COLUMNS}, s.audio_path, s.audio_size
+       from mine m join songs s on s.id = m.id join albums a on a.id = s.album_id
       order by a.name, s.track_number`,
     [userId],
   );
