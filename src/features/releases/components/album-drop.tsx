@@ -47,7 +47,10 @@ export function AlbumDrop({ auth, encodeFile }: { auth: Credentials; encodeFile:
     setFiles(audio.map((f) => ({ name: f.name, phase: 'reading', loaded: 0, total: f.size })));
     try {
       const tags = await Promise.all(audio.map(readTags));
-      let album: ReleaseAlbum = await releaseApi.createAlbum(auth, albumPrefill(tags));
+      const fields = albumPrefill(tags);
+      // A single without an album tag is named after its song.
+      fields.name ??= trackPrefill(audio[0]!.name, tags[0]!, 0).name;
+      let album: ReleaseAlbum = await releaseApi.createAlbum(auth, fields);
       const cover = tags.find((t) => t.picture)?.picture;
       if (cover) {
         album = await releaseApi
