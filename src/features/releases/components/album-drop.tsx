@@ -125,7 +125,7 @@ export function AlbumDrop({ auth, encodeFile }: { auth: Credentials; encodeFile:
                 <span>{phaseText(f)}</span>
               </div>
               <progress
-                className="h-2 w-full"
+                className="h-2 w-full accent-brand-700"
                 aria-label={`Upload of ${f.name}`}
                 max={f.total || 1}
                 value={f.phase === 'encoding' ? f.total : f.loaded}
