@@ -8,6 +8,7 @@ const suites: [string, string[]][] = [
   ['API throughput (ratio to a bare route)', ['bench/api-throughput.ts']],
   ['Search latency on 100,000 songs', ['bench/search-latency.ts']],
   ['Encoding: a 3-minute song, and 10 at once', ['bench/encoding-throughput.ts']],
+  ['Releases: upload of a 3-minute song to the first listener streaming it', ['bench/release-latency.ts']],
 ];
 for (const [title, args] of suites) {
   console.log(`\n## ${title}\n`);

@@ -36,6 +36,7 @@ import { uploadsDir } from './storage/uploads-repo.js';
 import { sweepUploads } from './storage/upload-sweep.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
+import { artistDomainRoutes } from './artist/index.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -248,6 +249,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
   uploadRoutes(app, db, config.dataDir, ctx.mediaSecret, config.uploadIdleTimeoutSec * 1000);
   artistRoutes(app, ctx);
+  artistDomainRoutes(app, ctx);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

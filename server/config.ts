@@ -48,6 +48,10 @@ export interface Config {
   uploadMaxOpenTickets: number;
   /** an API session unused this many days is over */
   sessionIdleDays: number;
+  /** who may create an artist profile from the app */
+  artistSignup: 'open' | 'invite' | 'off';
+  /** a released song's price per stream, in sat: the editor's default and the bounds the server enforces */
+  songPrice: { defaultSat: number; minSat: number; maxSat: number };
 }
 
 export class ConfigError extends Error {
@@ -83,6 +87,26 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function credits(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return Math.round(fallback * 1e8);
+  if (!/^\d+(\.\d{1,8})?$/.test(raw))
+    throw new ConfigError(`${name} must be a number of credits such as 1 or 0.5, got "${raw}"`);
+  return Math.round(Number(raw) * 1e8);
+}
+
+function songPrice(env: NodeJS.ProcessEnv): Config['songPrice'] {
+  const p = {
+    defaultSat: credits(env, 'SONG_PRICE_DEFAULT', 1),
+    minSat: credits(env, 'SONG_PRICE_MIN', 0),
+    maxSat: credits(env, 'SONG_PRICE_MAX', 100),
+  };
+  if (p.minSat > p.maxSat) throw new ConfigError('SONG_PRICE_MIN must not be above SONG_PRICE_MAX');
+  if (p.defaultSat < p.minSat || p.defaultSat > p.maxSat)
+    throw new ConfigError('SONG_PRICE_DEFAULT must be between SONG_PRICE_MIN and SONG_PRICE_MAX');
+  return p;
+}
+
 /** Reads the environment of RUNTIME.md; every mistake is reported by name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -108,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = int(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST || '127.0.0.1';
+  const artistSignup = env.ARTIST_SIGNUP || 'open';
+  if (artistSignup !== 'open' && artistSignup !== 'invite' && artistSignup !== 'off') {
+    throw new ConfigError(`ARTIST_SIGNUP must be open, invite or off, got "${artistSignup}"`);
+  }
   return {
     port,
     host,
@@ -138,5 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     uploadMaxOpenTickets: int(env, 'UPLOAD_MAX_OPEN_TICKETS', 20, 1, 10_000),
     sessionIdleDays: int(env, 'SESSION_IDLE_DAYS', 30, 1, 3650),
+    artistSignup,
+    songPrice: songPrice(env),
   };
 }

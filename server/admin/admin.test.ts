@@ -90,4 +90,15 @@ describe.each(backends())('operator commands through the running server (%s)', (
     });
     expect(r.status).toBe(403);
   });
+
+  it('makes a user an artist directly', async () => {
+    const r = await admin('artists', 'create', 'alice', '--name', 'Alice and the Owls');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^alice is now the artist "Alice and the Owls" \(profile [0-9a-f-]{36}\)$/);
+    const alice = await signedClient(origin, 'alice', F.users.alice.password);
+    const me = await (await alice.call('GET', '/api/v1/artist/me')).json();
+    expect(me).toMatchObject({ artist: { name: 'Alice and the Owls' } });
+    expect((await admin('artists', 'create', 'alice', '--name', 'Twice')).code).toBe(1);
+    expect((await admin('artists', 'create', 'alice')).out).toMatch(/--name/);
+  }, 60_000);
 });

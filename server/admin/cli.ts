@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run admin -- <command>
   tokens revoke USERNAME TOKEN                        take a token away from a user
   users list                                          list users with their credits and tokens
   maintenance on|off                                  the API answers 503 while on
+  artists create USERNAME --name NAME                 give a user an artist profile (whatever ARTIST_SIGNUP says)
 
 Environment: DATA_DIR, DATABASE_URL, HOST and PORT as for the server.`;
 
@@ -37,6 +38,7 @@ function parse(argv: string[]): AdminCommand {
   const code = flag(args, '--code');
   const uses = flag(args, '--uses');
   const memo = flag(args, '--memo');
+  const name = flag(args, '--name');
   const [a, b, ...rest] = args;
   const need = (n: number) => {
     if (rest.length < n) throw new HttpError(422, `"${a} ${b}" needs ${n} argument${n > 1 ? 's' : ''}\n\n${USAGE}`);
@@ -60,6 +62,11 @@ function parse(argv: string[]): AdminCommand {
   }
   if (a === 'tokens' && b === 'revoke') return (need(2), { cmd: 'tokens-revoke', username: rest[0]!, token: rest[1]! });
   if (a === 'users' && b === 'list') return { cmd: 'users-list' };
+  if (a === 'artists' && b === 'create') {
+    need(1);
+    if (!name) throw new HttpError(422, '"artists create" needs --name NAME');
+    return { cmd: 'artists-create', username: rest[0]!, name };
+  }
   if (a === 'maintenance' && (b === 'on' || b === 'off')) return { cmd: 'maintenance', on: b === 'on' };
   throw new HttpError(422, a ? `unknown command "${argv.join(' ')}"\n\n${USAGE}` : USAGE);
 }

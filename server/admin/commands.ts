@@ -4,6 +4,7 @@ import { setMaintenance } from '../lib/settings-repo.js';
 import { randomAlnum } from '../lib/random.js';
 import { balanceOf, changeBalance, setTokenHolding } from '../tokenly/credits-repo.js';
 import { satToFloat } from '../tokenly/format.js';
+import { createProfile } from '../artist/index.js';
 
 /** Operator commands: one function each, run by the CLI directly or through the running server. */
 export type AdminCommand =
@@ -12,7 +13,8 @@ export type AdminCommand =
   | { cmd: 'tokens-grant'; username: string; token: string; amount?: number | undefined }
   | { cmd: 'tokens-revoke'; username: string; token: string }
   | { cmd: 'users-list' }
-  | { cmd: 'maintenance'; on: boolean };
+  | { cmd: 'maintenance'; on: boolean }
+  | { cmd: 'artists-create'; username: string; name: string };
 
 /** "12.5" credits → 1_250_000_000 sat, exactly (no floating point on money). */
 export function parseCredits(text: string): number {
@@ -88,5 +90,12 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
     case 'maintenance':
       await setMaintenance(db, c.on);
       return `maintenance mode ${c.on ? 'on: the API answers 503 (within 2 s on every server)' : 'off'}`;
+    case 'artists-create': {
+      const name = String(c.name ?? '').trim();
+      if (!name || name.length > 100) throw new HttpError(422, '--name must be the artist name (1 to 100 characters)');
+      const id = await userId(db, c.username);
+      const p = await createProfile(db, id, { name, bio: '', website: '', genre: '', tags: [], marketsCatalog: '' });
+      return `${c.username} is now the artist "${name}" (profile ${p.id})`;
+    }
   }
 }

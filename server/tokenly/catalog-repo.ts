@@ -12,11 +12,12 @@ interface AlbumRow {
   artwork_path: string | null;
   release_date: Date | null;
   removed_at: Date | null;
+  public: boolean;
   song_count: number;
 }
 
 const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
-  a.removed_at, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count`;
+  a.removed_at, a.public, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count`;
 
 function toAlbum(r: AlbumRow, origin: string): Album {
   return {
@@ -46,7 +47,8 @@ async function albumRow(db: Queryable, id: string): Promise<AlbumRow> {
   if (!isUuid(id)) throw notFound('Album');
   const r = await db.query<AlbumRow>(`select ${ALBUM_COLUMNS} from albums a where a.id = $1`, [id]);
   const row = r.rows[0];
-  if (!row) throw notFound('Album');
+  // A draft or a scheduled release is not there yet for anyone but its artist.
+  if (!row || !row.public) throw notFound('Album');
   if (row.removed_at) throw gone('This album');
   return row;
 }

@@ -16,11 +16,17 @@ export interface AppContext {
   /** preValidation hook of protected routes: checks the HMAC signature and sets request.user */
   requireUser(request: FastifyRequest): Promise<void>;
   sessions: SessionCache;
+  /** the public answer caches: emptied when a release changes what listeners may see */
+  catalogCaches: { clear(): void }[];
+  invalidateCatalog(): void;
 }
 
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
   const sessions = new SessionCache(2000, config.sessionIdleDays);
+  const catalogCaches: { clear(): void }[] = [];
   return {
+    catalogCaches,
+    invalidateCatalog: () => catalogCaches.forEach((c) => c.clear()),
     sessions,
     db,
     config,

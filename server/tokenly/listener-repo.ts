@@ -3,17 +3,26 @@ import type { Queryable } from '../db/connection.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
 import { pageEnvelope, satToFloat, type Paging } from './format.js';
 
-/** Songs carrying a token the user holds, each with a signed download link to its file. */
+/**
+ * Songs carrying a token the user holds, and songs the user paid to hear, each with a signed download
+ * link to its file. A song or album its artist took down stays here for those who had it.
+ */
 export async function mySongs(
   db: Queryable,
   userId: string,
   downloadUrl: (songId: string) => string,
 ): Promise<MySong[]> {
   const r = await db.query<SongRow & { audio_path: string | null; audio_size: number | null }>(
-    `select ${SONG_COLUMNS}, s.audio_path, s.audio_size
-       from songs s join albums a on a.id = s.album_id
-      where s.removed_at is null and a.removed_at is null
-        and s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+    `with mine as (
+       select s.id from songs s join albums a on a.id = s.album_id
+        where s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+          and a.public and s.removed_at is null and a.removed_at is null
+       union
+       select g.song_id from stream_grants g
+        where g.user_id = $1 and (g.ledger_id is not null or g.auth_type = 'token')
+     )
+     select ${SONG_COLUMNS}, s.audio_path, s.audio_size
+       from mine m join songs s on s.id = m.id join albums a on a.id = s.album_id
       order by a.name, s.track_number`,
     [userId],
   );

@@ -31,6 +31,7 @@ const CACHE_TTL_MS = 2000;
 export function publicRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const cache = new MicroCache<string>(CACHE_TTL_MS);
+  ctx.catalogCaches.push(cache);
   // The key has the origin: answers carry absolute artwork URLs.
   const cached = async (
     req: FastifyRequest,

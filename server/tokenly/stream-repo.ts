@@ -16,6 +16,7 @@ interface SongRights {
   price_sat: number;
   audio_path: string | null;
   removed: boolean;
+  public: boolean;
 }
 
 /** A token grant rests on its holding: once the token is revoked, the grant is over (reuse and links). */
@@ -51,12 +52,12 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
 
     const s = await tx.query<SongRights>(
       `select s.id, s.name, s.tokens, s.public_streamable, s.price_sat, s.audio_path,
-              (s.removed_at is not null or a.removed_at is not null) as removed
+              (s.removed_at is not null or a.removed_at is not null) as removed, a.public
          from songs s join albums a on a.id = s.album_id where s.id = $1`,
       [songId],
     );
     const song = s.rows[0];
-    if (!song) throw notFound('Song');
+    if (!song || !song.public) throw notFound('Song');
     if (song.removed) throw gone('This song');
     if (!song.audio_path)
       throw new HttpError(503, 'This song is still being prepared: try again in a minute', { 'retry-after': '30' });

@@ -9,7 +9,7 @@ export interface ApiCredentials {
 }
 
 export interface RequestOptions<S extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** path under the origin, e.g. /api/v1/music/catalog/albums */
   path: string;
   query?: Record<string, string | number | undefined>;

@@ -20,6 +20,7 @@ export const DEMO_USERS = {
     tokens: { LITTLECOLOR: 1, CHIPSFANS: 1 },
   },
   artist: { username: 'artist', password: 'artist-password', email: 'artist@example.com', credits: 50 },
+  newartist: { username: 'newartist', password: 'newartist-password', email: 'newartist@example.com', credits: 10 },
 };
 const MARKER = 'demo_seed';
 
@@ -133,9 +134,18 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
       await createSeedUser(tx, DEMO_USERS.demo);
       const artistId = await createSeedUser(tx, DEMO_USERS.artist);
       await tx.query('update artist_profiles set user_id = $1 where id = $2', [artistId, ids.artist('mind')]);
+      // An artist with a profile and nothing released yet: the whole release flow from the start.
+      const newArtistId = await createSeedUser(tx, DEMO_USERS.newartist);
+      await tx.query(
+        `insert into artist_profiles (id, user_id, name, bio, genre, tags, featured)
+         values ($1, $2, 'Nova Lights', 'A new artist: nothing released __yet__.', 'Synthpop', '{synth}', false)`,
+        [ids.artist('newartist'), newArtistId],
+      );
       await setMarker(tx, 'catalog');
     });
-    log.info(`demo catalog seeded: ${plan.albums.length} albums, ${plan.songs.length} songs; users demo and artist`);
+    log.info(
+      `demo catalog seeded: ${plan.albums.length} albums, ${plan.songs.length} songs; users demo, artist and newartist`,
+    );
   }
   writeImages(config, plan);
 

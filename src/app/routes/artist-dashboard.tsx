@@ -1,5 +1,6 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { EncodingDashboard } from '../../features/encoding/components/encoding-dashboard';
+import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 
 export default function ArtistDashboardRoute() {
@@ -11,6 +12,7 @@ export default function ArtistDashboardRoute() {
           <h1 id="artist-title" className="mb-2 text-2xl font-bold">
             Artist: encoding
           </h1>
+          <ArtistTabs />
           <EncodingDashboard auth={auth} />
         </section>
       )}

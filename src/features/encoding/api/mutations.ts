@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Credentials } from '../../../../contract/account';
 import {
@@ -54,34 +54,57 @@ export function useCreateJob(auth: Credentials) {
  * this artist (the app never holds the app secret), the app sends {"data": <JWT>} to the endpoint,
  * then tells the server the query credential it got, so that the job list follows it.
  */
+export async function submitJob(auth: Credentials, client: QueryClient, job: EncodingJob): Promise<EncodingJob> {
+  const config = await client.fetchQuery(encodingQueries.config());
+  const { data } = await apiRequest({
+    method: 'POST',
+    path: '/api/v1/soundlinks/sign',
+    body: { mtd: 'POST', url: '/v3/sl/encoding', arg: { src: job.src, artist: job.artist } },
+    schema: soundlinksRequestSchema,
+    auth,
+  });
+  const { query } = await apiRequest({
+    method: 'POST',
+    path: `${config.endpoint}/encoding`,
+    body: { data },
+    schema: soundlinksEncodingAnswerSchema,
+  });
+  return apiRequest({
+    method: 'POST',
+    path: `/api/v1/artist/encodings/${job.id}/submitted`,
+    body: { query },
+    schema: encodingJobSchema,
+    auth,
+  });
+}
+
 export function useSubmitJob(auth: Credentials) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (job: EncodingJob) => {
-      const config = await client.fetchQuery(encodingQueries.config());
-      const { data } = await apiRequest({
-        method: 'POST',
-        path: '/api/v1/soundlinks/sign',
-        body: { mtd: 'POST', url: '/v3/sl/encoding', arg: { src: job.src, artist: job.artist } },
-        schema: soundlinksRequestSchema,
-        auth,
-      });
-      const { query } = await apiRequest({
-        method: 'POST',
-        path: `${config.endpoint}/encoding`,
-        body: { data },
-        schema: soundlinksEncodingAnswerSchema,
-      });
-      return apiRequest({
-        method: 'POST',
-        path: `/api/v1/artist/encodings/${job.id}/submitted`,
-        body: { query },
-        schema: encodingJobSchema,
-        auth,
-      });
-    },
+    mutationFn: (job: EncodingJob) => submitJob(auth, client, job),
     onSettled: () => client.invalidateQueries({ queryKey: encodingQueries.jobs(auth).queryKey }),
   });
+}
+
+/** Upload, job and submission in one go (a release's dropped files): answers the submitted job. */
+export async function encodeFile(
+  auth: Credentials,
+  client: QueryClient,
+  file: File,
+  onProgress: (p: PutProgress) => void,
+  signal: AbortSignal,
+): Promise<EncodingJob> {
+  const uploadId = await uploadFile(auth, file, 'encode', onProgress, signal);
+  const job = await apiRequest({
+    method: 'POST',
+    path: '/api/v1/artist/encodings',
+    body: { uploadId },
+    schema: encodingJobSchema,
+    auth,
+  });
+  const submitted = await submitJob(auth, client, job);
+  void client.invalidateQueries({ queryKey: encodingQueries.jobs(auth).queryKey });
+  return submitted;
 }
 
 export function useRetryJob(auth: Credentials) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { Link } from 'react-router';
 import type { Credentials } from '../../../../contract/account';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
 import { useCreateJob } from '../api/mutations';
@@ -20,7 +21,15 @@ export function EncodingDashboard({ auth }: { auth: Credentials }) {
   if (me.isPending) return <Skeleton className="h-64" />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data.artist) {
-    return <EmptyState>The encoding dashboard is for artists: this account has no artist profile.</EmptyState>;
+    return (
+      <EmptyState>
+        The encoding dashboard is for artists: this account has no artist profile.{' '}
+        <Link to="/artist/profile" className="underline">
+          Become an artist
+        </Link>
+        .
+      </EmptyState>
+    );
   }
   return (
     <div className="space-y-8">
