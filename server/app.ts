@@ -28,6 +28,7 @@ import { uploadsDir } from './storage/uploads-repo.js';
 import { sweepUploads } from './storage/upload-sweep.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
+import { moneyRoutes } from './money/index.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -209,6 +210,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   grantedMediaRoutes(app, db, config.dataDir, ctx.mediaSecret);
   uploadRoutes(app, db, config.dataDir, ctx.mediaSecret, config.uploadIdleTimeoutSec * 1000);
   artistRoutes(app, ctx);
+  moneyRoutes(app, ctx);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

@@ -39,6 +39,16 @@ export interface Config {
   uploadQuotaBytes: number;
   /** upload tickets an artist may hold open (created, bytes not yet received, not yet expired) */
   uploadMaxOpenTickets: number;
+  /** the platform's share of each paid listen, in percent (the artist gets the rest) */
+  platformFeePercent: number;
+  /** sat a new account starts with, from issuance */
+  welcomeCreditsSat: number;
+  /** a payment link (Stripe) that sells credits; undefined: no "Buy credits" */
+  creditsCheckoutUrl: string | undefined;
+  /** the signing secret of the payment provider's webhook; undefined: the webhook is refused */
+  stripeWebhookSecret: string | undefined;
+  /** sat credited per unit of the paid currency (amount_total / 100) */
+  creditsPerUnitSat: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +82,15 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** Credits as a decimal (at most 8 decimals) to sat, exactly. */
+function credits(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d{1,9})(?:\.(\d{1,8}))?$/.exec(raw.trim());
+  if (!m) throw new ConfigError(`${name} must be a number of credits (at most 8 decimals), got "${raw}"`);
+  return Number(m[1]) * 1e8 + Number((m[2] ?? '').padEnd(8, '0'));
 }
 
 /** Reads the environment of RUNTIME.md; every mistake is reported by name. */
@@ -118,5 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadIdleTimeoutSec: int(env, 'UPLOAD_IDLE_TIMEOUT_SEC', 60, 1, 3600),
     uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     uploadMaxOpenTickets: int(env, 'UPLOAD_MAX_OPEN_TICKETS', 20, 1, 10_000),
+    platformFeePercent: int(env, 'PLATFORM_FEE_PERCENT', 10, 0, 100),
+    welcomeCreditsSat: credits(env, 'WELCOME_CREDITS', 10e8),
+    creditsCheckoutUrl: url(env, 'CREDITS_CHECKOUT_URL', ['https:', 'http:']),
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    creditsPerUnitSat: credits(env, 'CREDITS_PER_UNIT', 1e8),
   };
 }
