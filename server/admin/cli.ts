@@ -82,7 +82,8 @@ function parse(argv: string[]): AdminCommand {
       uses: uses === undefined ? undefined : uses === 'unlimited' ? null : Number(uses),
     };
   }
-  if (a === 'payouts' && b === 'create') return (need(1), { cmd: 'payouts-create', artist: rest[0]!, amount, reference });
+  if (a === 'payouts' && b === 'create')
+    return (need(1), { cmd: 'payouts-create', artist: rest[0]!, amount, reference });
   if (a === 'credits' && b === 'refund') return (need(1), { cmd: 'credits-refund', entry: rest[0]! });
   if (a === 'ledger' && b === 'check') return { cmd: 'ledger-check' };
   if (a === 'maintenance' && (b === 'on' || b === 'off')) return { cmd: 'maintenance', on: b === 'on' };

@@ -66,7 +66,8 @@ export async function runMoneyAdmin(db: Db, c: MoneyCommand): Promise<string> {
       return `payout ${p.entryId}: ${satToFloat(p.amountSat)} credits to ${p.name}; earnings left ${satToFloat(p.balanceSat)}`;
     }
     case 'credits-refund': {
-      if (!/^\d{1,15}$/.test(c.entry)) throw new HttpError(422, `ENTRY must be a journal entry number, got "${c.entry}"`);
+      if (!/^\d{1,15}$/.test(c.entry))
+        throw new HttpError(422, `ENTRY must be a journal entry number, got "${c.entry}"`);
       const r = await refundEntry(db, Number(c.entry));
       return `refunded entry ${c.entry} as entry ${r.refundId}: ${satToFloat(r.amountSat)} credits back to the listener`;
     }

@@ -96,7 +96,11 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext): void {
       const artist = await requireArtist(req);
       const { month } = req.query as z.output<typeof statementQuerySchema>;
       reply.header('cache-control', PRIVATE);
-      const slug = artist.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'artist';
+      const slug =
+        artist.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'artist';
       return { month, filename: `${slug}-earnings-${month}.csv`, csv: await monthlyStatement(db, artist.id, month) };
     },
   );

@@ -27,15 +27,16 @@ export async function createPayout(
     if (amount <= 0) throw new HttpError(409, `${profile.name} has no earnings to pay out`);
     if (amount > balance)
       throw new HttpError(409, `${profile.name} has ${balance / 1e8} credits of earnings, less than ${amount / 1e8}`);
-    const r = await postEntry(
-      tx,
-      { kind: 'payout', artistProfileId: profile.id, memo: reference || 'Payout' },
-      [
-        { account, amountSat: -amount },
-        { account: { kind: 'payouts' }, amountSat: amount },
-      ],
-    );
-    return { entryId: r!.entryId, amountSat: amount, name: profile.name, balanceSat: r!.balances.get(accountKey(account))! };
+    const r = await postEntry(tx, { kind: 'payout', artistProfileId: profile.id, memo: reference || 'Payout' }, [
+      { account, amountSat: -amount },
+      { account: { kind: 'payouts' }, amountSat: amount },
+    ]);
+    return {
+      entryId: r!.entryId,
+      amountSat: amount,
+      name: profile.name,
+      balanceSat: r!.balances.get(accountKey(account))!,
+    };
   });
 }
 
@@ -47,16 +48,28 @@ export async function refundEntry(db: Db, entryId: number): Promise<{ refundId: 
   if (!Number.isSafeInteger(entryId) || entryId <= 0) throw new HttpError(422, 'ENTRY must be a journal entry number');
   try {
     return await db.transaction(async (tx) => {
-      const e = await tx.query<{ kind: string; user_id: string | null; artist_profile_id: string | null; song_id: string | null; memo: string }>(
-        'select kind, user_id, artist_profile_id, song_id, memo from journal_entries where id = $1',
-        [entryId],
-      );
+      const e = await tx.query<{
+        kind: string;
+        user_id: string | null;
+        artist_profile_id: string | null;
+        song_id: string | null;
+        memo: string;
+      }>('select kind, user_id, artist_profile_id, song_id, memo from journal_entries where id = $1', [entryId]);
       const entry = e.rows[0];
       if (!entry) throw new HttpError(404, `no journal entry ${entryId}`);
-      if (entry.kind !== 'stream') throw new HttpError(422, `entry ${entryId} is a ${entry.kind}, not a stream: only streams are refunded`);
-      const done = await tx.query<{ id: number }>('select id from journal_entries where reverses_entry_id = $1', [entryId]);
+      if (entry.kind !== 'stream')
+        throw new HttpError(422, `entry ${entryId} is a ${entry.kind}, not a stream: only streams are refunded`);
+      const done = await tx.query<{ id: number }>('select id from journal_entries where reverses_entry_id = $1', [
+        entryId,
+      ]);
       if (done.rows[0]) throw new HttpError(409, `entry ${entryId} was refunded already (entry ${done.rows[0].id})`);
-      const p = await tx.query<{ key: string; kind: Account['kind']; user_id: string | null; artist_profile_id: string | null; amount_sat: number }>(
+      const p = await tx.query<{
+        key: string;
+        kind: Account['kind'];
+        user_id: string | null;
+        artist_profile_id: string | null;
+        amount_sat: number;
+      }>(
         `select a.key, a.kind, a.user_id, a.artist_profile_id, p.amount_sat
            from postings p join ledger_accounts a on a.id = p.account_id where p.entry_id = $1`,
         [entryId],
@@ -76,7 +89,10 @@ export async function refundEntry(db: Db, entryId: number): Promise<{ refundId: 
         legs,
       ).catch((err: unknown) => {
         if (err instanceof InsufficientFunds && err.account.kind === 'earnings')
-          throw new HttpError(409, `the artist's earnings were paid out meanwhile: entry ${entryId} cannot be refunded`);
+          throw new HttpError(
+            409,
+            `the artist's earnings were paid out meanwhile: entry ${entryId} cannot be refunded`,
+          );
         throw err;
       });
       await tx.query('update stream_grants set expires_at = least(expires_at, now()) where entry_id = $1', [entryId]);
@@ -88,7 +104,12 @@ export async function refundEntry(db: Db, entryId: number): Promise<{ refundId: 
   }
 }
 
-function toAccount(r: { key: string; kind: Account['kind']; user_id: string | null; artist_profile_id: string | null }): Account {
+function toAccount(r: {
+  key: string;
+  kind: Account['kind'];
+  user_id: string | null;
+  artist_profile_id: string | null;
+}): Account {
   if (r.kind === 'wallet') return { kind: 'wallet', userId: r.key.slice('wallet:'.length) };
   if (r.kind === 'earnings') return { kind: 'earnings', artistProfileId: r.key.slice('earnings:'.length) };
   return { kind: r.kind };

@@ -33,10 +33,7 @@ export async function redeemVoucher(db: Db, userId: string, rawCode: string): Pr
   const code = rawCode.trim().toUpperCase();
   try {
     return await db.transaction(async (tx) => {
-      const done = await tx.query('select 1 from voucher_redemptions where code = $1 and user_id = $2', [
-        code,
-        userId,
-      ]);
+      const done = await tx.query('select 1 from voucher_redemptions where code = $1 and user_id = $2', [code, userId]);
       if (done.rows.length > 0) throw new HttpError(409, 'code: you have already redeemed this voucher');
       const v = await tx.query<{ credits_sat: number }>(
         `update vouchers set uses_left = case when uses_left is null then null else uses_left - 1 end
