@@ -9,7 +9,10 @@ import type { RenderJob } from '../../audio/demo/render-worker.js';
 import { mediaDirs } from '../../storage/files.js';
 import type { Db, Queryable } from '../connection.js';
 import { ensureInvite, insertCatalog, stableUuid, type CatalogPlan } from './catalog-writer.js';
+import { createVoucher } from '../../money/index.js';
+import { seedListeningHistory } from './history.js';
 import { createSeedUser } from './users.js';
+import { randomAlnum } from '../../lib/random.js';
 
 export const DEMO_USERS = {
   demo: {
@@ -22,6 +25,8 @@ export const DEMO_USERS = {
   artist: { username: 'artist', password: 'artist-password', email: 'artist@example.com', credits: 50 },
 };
 const MARKER = 'demo_seed';
+/** A voucher every account may redeem once on the Credits page (20 credits). */
+export const DEMO_VOUCHER = 'TRY-TOKENLY';
 
 const ids = {
   artist: (key: string) => stableUuid(`demo:artist:${key}`),
@@ -81,6 +86,25 @@ export function demoPlan(): { plan: CatalogPlan; specs: Map<string, RenderJob['s
   return { plan, specs };
 }
 
+/**
+ * The demo listener's and a few fans' listening history, as real journal entries: artists'
+ * Earnings pages (Mind To Matter's above all) show plays and credits on a fresh start. The fans
+ * have random passwords: they are listeners nobody logs in as.
+ */
+async function seedHistory(tx: Queryable, plan: CatalogPlan, config: Config, demo: typeof DEMO_USERS.demo) {
+  const fans = [];
+  for (const name of ['fan-ana', 'fan-bo', 'fan-cy']) {
+    const password = randomAlnum(24, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789');
+    const id = await createSeedUser(tx, { username: name, password, email: `${name}@example.com`, credits: 60 });
+    fans.push({ id, tokens: [], plays: 14 });
+  }
+  const demoId = stableUuid(`user:${demo.username}`);
+  await seedListeningHistory(tx, plan, [{ id: demoId, tokens: Object.keys(demo.tokens), plays: 24 }, ...fans], {
+    feePercent: config.platformFeePercent,
+    preferArtist: ids.artist('mind'),
+  });
+}
+
 async function marker(db: Queryable): Promise<string | undefined> {
   const r = await db.query<{ value: string }>('select value from server_settings where key = $1', [MARKER]);
   return r.rows[0]?.value;
@@ -133,6 +157,8 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
       await createSeedUser(tx, DEMO_USERS.demo);
       const artistId = await createSeedUser(tx, DEMO_USERS.artist);
       await tx.query('update artist_profiles set user_id = $1 where id = $2', [artistId, ids.artist('mind')]);
+      await seedHistory(tx, plan, config, DEMO_USERS.demo);
+      await createVoucher(tx, { code: DEMO_VOUCHER, creditsSat: 20e8, uses: null });
       await setMarker(tx, 'catalog');
     });
     log.info(`demo catalog seeded: ${plan.albums.length} albums, ${plan.songs.length} songs; users demo and artist`);

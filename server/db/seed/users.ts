@@ -21,7 +21,14 @@ export async function createSeedUser(tx: Queryable, u: SeedUser): Promise<string
     u.email,
     await hashPassword(u.password),
   ]);
-  if (u.credits) await issueCredits(tx, id, Math.round(u.credits * 1e8), { kind: 'welcome', memo: 'Welcome credits' });
+  // Dated before any seeded listening history, so that a history reads in order.
+  const at = new Date(Date.now() - 30 * 86_400_000);
+  if (u.credits)
+    await issueCredits(tx, id, Math.round(u.credits * 1e8), {
+      kind: 'welcome',
+      memo: 'Welcome credits',
+      createdAt: at,
+    });
   for (const [token, amount] of Object.entries(u.tokens ?? {})) await setTokenHolding(tx, id, token, amount);
   return id;
 }
