@@ -95,6 +95,8 @@ export const streamAuthSchema = z.object({
   reason: z.string().nullable(),
   /** the tokens that unlock the song, when it is refused for want of one */
   requiredTokens: z.array(z.string()),
+  /** where the artist sells the tokens that unlock the song (their markets catalog), when refused for want of one */
+  unlockUrl: z.string().nullable().optional(),
 });
 export type StreamAuth = z.infer<typeof streamAuthSchema>;
 

@@ -15,6 +15,7 @@ interface SongRights {
   public_streamable: boolean;
   price_sat: number;
   artist_profile_id: string | null;
+  markets_catalog: string | null;
   audio_path: string | null;
   removed: boolean;
 }
@@ -29,7 +30,7 @@ export interface Grant {
 
 export type Decision =
   | { authorized: true; grant: Grant; balanceSat: number }
-  | { authorized: false; reason: string; requiredTokens: string[]; balanceSat: number };
+  | { authorized: false; reason: string; requiredTokens: string[]; balanceSat: number; unlockUrl?: string | null };
 
 /**
  * Decides and records a stream authorization in one transaction, with the user's balance row locked
@@ -48,7 +49,8 @@ export async function authorizeStream(
 
     const s = await tx.query<SongRights>(
       `select s.id, s.name, s.tokens, s.public_streamable, s.price_sat, s.artist_profile_id, s.audio_path,
-              (s.removed_at is not null or a.removed_at is not null) as removed
+              (s.removed_at is not null or a.removed_at is not null) as removed,
+              (select nullif(p.markets_catalog, '') from artist_profiles p where p.id = s.artist_profile_id) as markets_catalog
          from songs s join albums a on a.id = s.album_id where s.id = $1`,
       [songId],
     );
@@ -95,6 +97,9 @@ export async function authorizeStream(
           reason: `"${song.name}" is only for holders of ${song.tokens.join(' or ')}`,
           requiredTokens: song.tokens,
           balanceSat,
+          unlockUrl: song.markets_catalog
+            ? `https://tokenmarkets.com/catalog/${encodeURIComponent(song.markets_catalog)}`
+            : null,
         };
       }
       if (song.price_sat > 0) {
@@ -149,6 +154,7 @@ export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth 
       chargedSat: 0,
       reason: d.reason,
       requiredTokens: d.requiredTokens,
+      unlockUrl: d.unlockUrl ?? null,
     };
   }
   return {

@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'playlists/:name', lazy: page(() => import('./routes/playlist')) },
       { path: 'shared-playlist', lazy: page(() => import('./routes/shared-playlist')) },
       { path: 'artist', lazy: page(() => import('./routes/artist-dashboard')) },
+      { path: 'artist/earnings', lazy: page(() => import('./routes/artist-earnings')) },
       { path: 'login', lazy: page(() => import('./routes/login')) },
       { path: 'register', lazy: page(() => import('./routes/register')) },
       { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },

@@ -45,6 +45,8 @@ export function demoPlan(): { plan: CatalogPlan; specs: Map<string, RenderJob['s
       bio: a.bio,
       genre: a.genre,
       tags: a.tags,
+      // where listeners get the artist's tokens (a locked song links to it)
+      marketsCatalog: a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       picturePath: `${ids.artist(a.key)}.svg`,
     })),
     albums: DEMO_ALBUMS.map((al) => ({

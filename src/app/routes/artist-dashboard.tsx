@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { usePageTitle } from '../../lib/use-page-title';
 import { EncodingDashboard } from '../../features/encoding/components/encoding-dashboard';
 import { RequireAuth } from '../require-auth';
@@ -11,6 +12,11 @@ export default function ArtistDashboardRoute() {
           <h1 id="artist-title" className="mb-2 text-2xl font-bold">
             Artist: encoding
           </h1>
+          <p className="mb-4">
+            <Link to="/artist/earnings" className="text-brand-700 underline dark:text-brand-400">
+              Earnings
+            </Link>
+          </p>
           <EncodingDashboard auth={auth} />
         </section>
       )}

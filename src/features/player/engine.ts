@@ -52,6 +52,7 @@ function refusal(answer: StreamAuth) {
       text: answer.reason ?? 'This song cannot be played.',
       balanceFloat: answer.balanceFloat,
       requiredTokens: answer.requiredTokens,
+      unlockUrl: answer.unlockUrl ?? null,
     },
   });
 }
@@ -193,7 +194,8 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     if (my !== generation) return;
     unload(reuse);
     const e = err instanceof ApiError ? err : new ApiError(0, 'The stream could not be authorized.');
-    store.set({ status: 'error', message: { kind: 'error', text: e.message } });
+    // Signed out: the bar says "Log in to listen" with a link that comes back here.
+    store.set({ status: 'error', message: { kind: e.status === 401 ? 'login' : 'error', text: e.message } });
     // A song removed from the catalog cannot come back: move on; anything else waits for the listener.
     if (e.status === 404 || e.status === 410) {
       noticeActions.notify(`"${entry.item.name}" is no longer available and was skipped.`);

@@ -9,8 +9,9 @@ export type PlaybackStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'refuse
 
 /** Why the player is not playing, in words for the listener (and the facts to show with it). */
 export type PlayerMessage =
-  | { kind: 'refused'; text: string; balanceFloat: number; requiredTokens: string[] }
+  | { kind: 'refused'; text: string; balanceFloat: number; requiredTokens: string[]; unlockUrl?: string | null }
   | { kind: 'error'; text: string }
+  | { kind: 'login'; text: string }
   | { kind: 'info'; text: string };
 
 export interface PlayerState {
