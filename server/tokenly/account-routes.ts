@@ -27,7 +27,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/account/register',
     { config: strict, schema: { body: registerBodySchema, response: { 200: credentialsSchema } } },
     async (req) =>
-      register(db, req.body as z.output<typeof registerBodySchema>, { welcomeCreditsSat: ctx.config.welcomeCreditsSat }),
+      register(db, req.body as z.output<typeof registerBodySchema>, {
+        welcomeCreditsSat: ctx.config.welcomeCreditsSat,
+      }),
   );
 
   app.post(
