@@ -75,6 +75,16 @@ describe.each(backends())('credits going out (%s)', (backend) => {
     expect(e.songs.find((x) => x.name === 'Whale Song')).toMatchObject({ plays: 0, creditsSat: 0 });
   });
 
+  it('offers no card purchase and refuses the webhook when payments are not configured', async () => {
+    expect(await (await fetch(`${origin}/api/v1/credits/options`)).json()).toEqual({ checkoutUrl: null });
+    const hook = await fetch(`${origin}/api/v1/payments/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: '{"id":"evt_1"}',
+    });
+    expect(hook.status).toBe(404);
+  });
+
   it('answers 403 to a listener without a profile and 422 to bad query values', async () => {
     expect((await dan.call('GET', '/api/v1/artist/earnings')).status).toBe(403);
     expect((await alice.call('GET', '/api/v1/artist/earnings?days=0')).status).toBe(422);
