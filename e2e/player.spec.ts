@@ -183,7 +183,11 @@ test('a song the listener cannot pay for, or lacks the token of, does not play a
   await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(gated!.name));
   await bar(page, 'Play').click();
   await expect(alert).toContainText('only for holders of MTMYEARONE');
-  await expect(alert).toContainText('Hold MTMYEARONE to unlock it.');
+  await expect(alert).toContainText("Hold MTMYEARONE to unlock it: get MTMYEARONE from the artist's market.");
+  await expect(alert.getByRole('link', { name: "get MTMYEARONE from the artist's market" })).toHaveAttribute(
+    'href',
+    'https://tokenmarkets.com/catalog/mind-to-matter',
+  );
   expect(await audioTime(page)).toBeNull();
 });
 
