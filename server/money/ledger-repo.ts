@@ -50,14 +50,25 @@ export async function ensureAccount(tx: Queryable, a: Account): Promise<void> {
   );
 }
 
+/**
+ * Creates the account if need be and locks its row for the rest of the transaction, in one
+ * statement (an upsert locks the row it finds, as a select for update would).
+ */
+async function upsertLocked(
+  tx: Queryable,
+  a: Account,
+): Promise<{ id: number; kind: AccountKind; balance_sat: number }> {
+  const r = await tx.query<{ id: number; kind: AccountKind; balance_sat: number }>(
+    `insert into ledger_accounts (key, kind, user_id, artist_profile_id) values ($1, $2, $3, $4)
+     on conflict (key) do update set key = excluded.key returning id, kind, balance_sat`,
+    [accountKey(a), a.kind, a.kind === 'wallet' ? a.userId : null, a.kind === 'earnings' ? a.artistProfileId : null],
+  );
+  return r.rows[0]!;
+}
+
 /** Locks an account row for the rest of the transaction and answers its balance. */
 export async function lockAccount(tx: Queryable, a: Account): Promise<number> {
-  await ensureAccount(tx, a);
-  const r = await tx.query<{ balance_sat: number }>(
-    'select balance_sat from ledger_accounts where key = $1 for update',
-    [accountKey(a)],
-  );
-  return r.rows[0]!.balance_sat;
+  return (await upsertLocked(tx, a)).balance_sat;
 }
 
 export async function balanceOf(db: Queryable, a: Account): Promise<number> {
@@ -114,12 +125,7 @@ export async function postEntry(
   const ordered = [...live].sort((a, b) => LOCK_ORDER[a.account.kind] - LOCK_ORDER[b.account.kind]);
   for (const leg of ordered) {
     const key = accountKey(leg.account);
-    await ensureAccount(tx, leg.account);
-    const r = await tx.query<{ id: number; kind: AccountKind; balance_sat: number }>(
-      'select id, kind, balance_sat from ledger_accounts where key = $1 for update',
-      [key],
-    );
-    const row = r.rows[0]!;
+    const row = await upsertLocked(tx, leg.account);
     // The row is locked: the arithmetic below cannot race. Beyond 2^53 a sum is inexact, but it
     // still compares as too large.
     const after = row.balance_sat + leg.amountSat;
@@ -129,13 +135,12 @@ export async function postEntry(
         422,
         `This would take a balance past ${MAX_BALANCE_SAT} sat, the most an account can hold; nothing was changed`,
       );
-    await tx.query('update ledger_accounts set balance_sat = $2 where id = $1', [row.id, after]);
-    row.balance_sat = after;
-    balances.set(key, row.balance_sat);
     await tx.query(
-      'insert into postings (entry_id, account_id, amount_sat, balance_after_sat) values ($1, $2, $3, $4)',
-      [entryId, row.id, leg.amountSat, row.balance_sat],
+      `with moved as (update ledger_accounts set balance_sat = $4 where id = $2)
+       insert into postings (entry_id, account_id, amount_sat, balance_after_sat) values ($1, $2, $3, $4)`,
+      [entryId, row.id, leg.amountSat, after],
     );
+    balances.set(key, after);
   }
   return { entryId, balances };
 }
