@@ -152,6 +152,19 @@ describe.each(backends())('credits going out (%s)', (backend) => {
     expect(old.csv.trim().split('\r\n')).toHaveLength(1);
   });
 
+  it('parses the money commands on the command line, with exit codes for bad input', async () => {
+    expect(await admin('vouchers', 'create', '--credits', '2.5', '--uses', 'unlimited', '--code', 'cli-code')).toEqual({
+      code: 0,
+      out: 'voucher CLI-CODE: 2.5 credits, unlimited uses',
+    });
+    const bad = await admin('vouchers', 'create', '--credits', '-1');
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/--credits must be a positive number/);
+    expect((await admin('vouchers', 'create')).out).toMatch(/needs --credits/);
+    expect(await admin('payouts', 'create', 'Nobody')).toEqual({ code: 1, out: 'no artist profile named "Nobody"' });
+    expect((await admin('credits', 'refund', 'abc')).code).toBe(2);
+  }, 60_000);
+
   it('`ledger check` prints the totals when clean and exits non-zero on a discrepancy', async () => {
     const clean = await admin('ledger', 'check');
     expect(clean.code).toBe(0);
