@@ -13,6 +13,8 @@ export const albumSchema = z.object({
   // Not in the publisher's example, but what a player needs to show an album without a second call.
   artist: z.string(),
   releaseDate: z.string().nullable(),
+  // An addition: the tokens that unlock the album's token-gated songs (empty: none is gated).
+  gateTokens: z.array(z.string()).optional(),
 });
 export type Album = z.infer<typeof albumSchema>;
 export const albumListSchema = z.array(albumSchema);

@@ -5,3 +5,4 @@ export * from './signing.js';
 export * from './listener.js';
 export * from './encoding.js';
 export * from './release.js';
+export * from './money.js';

@@ -71,11 +71,13 @@ export const ledgerEntrySchema = z.object({
   amountFloat: z.number(),
   amountSat: z.number().int(),
   balanceAfterSat: z.number().int(),
-  kind: z.enum(['grant', 'stream', 'refund', 'adjust']),
+  kind: z.enum(['grant', 'stream', 'refund', 'adjust', 'welcome', 'voucher', 'purchase']),
   songId: z.string().nullable(),
   songName: z.string().nullable(),
   memo: z.string(),
   createdAt: z.string(),
+  /** where the credits went or came from: an artist's name, "Welcome credits", "Voucher CODE"... */
+  counterpart: z.string().optional(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 export const ledgerPageSchema = pageOf(ledgerEntrySchema);
@@ -93,6 +95,8 @@ export const streamAuthSchema = z.object({
   reason: z.string().nullable(),
   /** the tokens that unlock the song, when it is refused for want of one */
   requiredTokens: z.array(z.string()),
+  /** where the artist sells the tokens that unlock the song (their markets catalog), when refused for want of one */
+  unlockUrl: z.string().nullable().optional(),
 });
 export type StreamAuth = z.infer<typeof streamAuthSchema>;
 

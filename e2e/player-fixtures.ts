@@ -5,7 +5,7 @@ import { logIn, nav, signedFetch } from './session';
 export { logIn, nav };
 export const player = (page: Page) => page.getByRole('region', { name: 'Player' });
 
-/** A new listener through the API: no credits, no tokens (so a stream request never spends). */
+/** A new listener through the API: the welcome credits and no tokens. */
 export async function registerListener(request: APIRequestContext, name: string): Promise<Credentials> {
   const username = `${name}${Date.now().toString(36)}`;
   const res = await request.post('/api/v1/account/register', {
@@ -52,6 +52,37 @@ export async function waitForDemoAudio(request: APIRequestContext, baseURL: stri
       { timeout: 170_000, intervals: [2000, 3000, 5000] },
     )
     .toBe(songs.length);
+}
+
+/**
+ * Spends a listener's welcome credits to the last one on the songs of these albums (audio ready),
+ * dearest first, never on `keep`: the listener is then broke as a stream test needs.
+ */
+export async function spendAllCredits(
+  request: APIRequestContext,
+  baseURL: string,
+  creds: Credentials,
+  albums: string[],
+  keep: string,
+) {
+  const songs = (await Promise.all(albums.map((a) => albumSongs(request, a))))
+    .flat()
+    .filter((s) => s.id !== keep && s.priceFloat > 0)
+    .sort((a, b) => b.priceFloat - a.priceFloat);
+  const balance = async () =>
+    (
+      (await (await signedFetch(request, baseURL, creds, 'GET', '/api/v1/credits/balance')).json()) as {
+        balanceFloat: number;
+      }
+    ).balanceFloat;
+  let left = await balance();
+  for (const s of songs) {
+    if (s.priceFloat > left) continue;
+    const res = await signedFetch(request, baseURL, creds, 'POST', `/api/v1/stream/${s.id}`, '{}');
+    expect(res.status()).toBe(200);
+    left = ((await res.json()) as { balanceFloat: number }).balanceFloat;
+  }
+  expect(left).toBe(0);
 }
 
 /** The currentTime of the element that plays the current song (null when none is loaded). */

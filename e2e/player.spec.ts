@@ -10,6 +10,7 @@ import {
   nav,
   player,
   registerListener,
+  spendAllCredits,
   waitForDemoAudio,
 } from './player-fixtures';
 
@@ -140,8 +141,15 @@ test('a song the listener cannot pay for, or lacks the token of, does not play a
 }) => {
   test.setTimeout(90_000);
   const listener = await registerListener(page.request, 'broke');
-  await logIn(page, listener.username, 'a-long-enough-password');
   const [song] = await albumSongs(page.request, 'Circuit Breaker');
+  await spendAllCredits(
+    page.request,
+    test.info().project.use.baseURL!,
+    listener,
+    ['Deep Water', 'Circuit Breaker'],
+    song!.id,
+  );
+  await logIn(page, listener.username, 'a-long-enough-password');
   const tracks = await openAlbum(page, 'Circuit Breaker');
   await tracks.getByRole('button', { name: `Play ${song!.name}`, exact: true }).click();
   const alert = player(page).getByRole('alert');
@@ -175,7 +183,11 @@ test('a song the listener cannot pay for, or lacks the token of, does not play a
   await expect(nowPlaying(page)).toHaveAccessibleName(new RegExp(gated!.name));
   await bar(page, 'Play').click();
   await expect(alert).toContainText('only for holders of MTMYEARONE');
-  await expect(alert).toContainText('Hold MTMYEARONE to unlock it.');
+  await expect(alert).toContainText("Hold MTMYEARONE to unlock it: get MTMYEARONE from the artist's market.");
+  await expect(alert.getByRole('link', { name: "get MTMYEARONE from the artist's market" })).toHaveAttribute(
+    'href',
+    'https://tokenmarkets.com/catalog/mind-to-matter',
+  );
   expect(await audioTime(page)).toBeNull();
 });
 

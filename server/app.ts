@@ -37,6 +37,7 @@ import { sweepUploads } from './storage/upload-sweep.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
 import { artistDomainRoutes } from './artist/index.js';
+import { moneyRoutes } from './money/index.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -250,6 +251,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   uploadRoutes(app, db, config.dataDir, ctx.mediaSecret, config.uploadIdleTimeoutSec * 1000);
   artistRoutes(app, ctx);
   artistDomainRoutes(app, ctx);
+  moneyRoutes(app, ctx);
 
   if (webRoot) {
     await app.register(fastifyStatic, {

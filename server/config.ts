@@ -52,6 +52,16 @@ export interface Config {
   artistSignup: 'open' | 'invite' | 'off';
   /** a released song's price per stream, in sat: the editor's default and the bounds the server enforces */
   songPrice: { defaultSat: number; minSat: number; maxSat: number };
+  /** the platform's share of each paid listen, in percent (the artist gets the rest) */
+  platformFeePercent: number;
+  /** sat a new account starts with, from issuance */
+  welcomeCreditsSat: number;
+  /** a payment link (Stripe) that sells credits; undefined: no "Buy credits" */
+  creditsCheckoutUrl: string | undefined;
+  /** the signing secret of the payment provider's webhook; undefined: the webhook is refused */
+  stripeWebhookSecret: string | undefined;
+  /** sat credited per unit of the paid currency (amount_total / 100) */
+  creditsPerUnitSat: number;
 }
 
 export class ConfigError extends Error {
@@ -87,19 +97,20 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+/** Credits as a decimal (at most 8 decimals) to sat, exactly. */
 function credits(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return Math.round(fallback * 1e8);
-  if (!/^\d+(\.\d{1,8})?$/.test(raw))
-    throw new ConfigError(`${name} must be a number of credits such as 1 or 0.5, got "${raw}"`);
-  return Math.round(Number(raw) * 1e8);
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d{1,9})(?:\.(\d{1,8}))?$/.exec(raw.trim());
+  if (!m) throw new ConfigError(`${name} must be a number of credits (at most 8 decimals), got "${raw}"`);
+  return Number(m[1]) * 1e8 + Number((m[2] ?? '').padEnd(8, '0'));
 }
 
 function songPrice(env: NodeJS.ProcessEnv): Config['songPrice'] {
   const p = {
-    defaultSat: credits(env, 'SONG_PRICE_DEFAULT', 1),
+    defaultSat: credits(env, 'SONG_PRICE_DEFAULT', 1e8),
     minSat: credits(env, 'SONG_PRICE_MIN', 0),
-    maxSat: credits(env, 'SONG_PRICE_MAX', 100),
+    maxSat: credits(env, 'SONG_PRICE_MAX', 100e8),
   };
   if (p.minSat > p.maxSat) throw new ConfigError('SONG_PRICE_MIN must not be above SONG_PRICE_MAX');
   if (p.defaultSat < p.minSat || p.defaultSat > p.maxSat)
@@ -168,5 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleDays: int(env, 'SESSION_IDLE_DAYS', 30, 1, 3650),
     artistSignup,
     songPrice: songPrice(env),
+    platformFeePercent: int(env, 'PLATFORM_FEE_PERCENT', 10, 0, 100),
+    welcomeCreditsSat: credits(env, 'WELCOME_CREDITS', 10e8),
+    creditsCheckoutUrl: url(env, 'CREDITS_CHECKOUT_URL', ['https:', 'http:']),
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    creditsPerUnitSat: credits(env, 'CREDITS_PER_UNIT', 1e8),
   };
 }

@@ -21,6 +21,12 @@ const USAGE = `Usage: npm run admin -- <command>
   users list                                          list users with their credits and tokens
   maintenance on|off                                  the API answers 503 while on
   artists create USERNAME --name NAME                 give a user an artist profile (whatever ARTIST_SIGNUP says)
+  vouchers create --credits N [--uses N|unlimited] [--expires DATE] [--code CODE]
+                                                      create a voucher code listeners redeem for credits
+  payouts create ARTIST [--amount N] [--reference TEXT]
+                                                      move an artist's earnings (all, or N credits) to payouts
+  credits refund ENTRY                                reverse a paid stream (journal entry number), once
+  ledger check                                        audit the ledger; exits non-zero on any discrepancy
 
 Environment: DATA_DIR, DATABASE_URL, HOST and PORT as for the server.`;
 
@@ -39,6 +45,10 @@ function parse(argv: string[]): AdminCommand {
   const uses = flag(args, '--uses');
   const memo = flag(args, '--memo');
   const name = flag(args, '--name');
+  const credits = flag(args, '--credits');
+  const expires = flag(args, '--expires');
+  const amount = flag(args, '--amount');
+  const reference = flag(args, '--reference');
   const [a, b, ...rest] = args;
   const need = (n: number) => {
     if (rest.length < n) throw new HttpError(422, `"${a} ${b}" needs ${n} argument${n > 1 ? 's' : ''}\n\n${USAGE}`);
@@ -67,6 +77,22 @@ function parse(argv: string[]): AdminCommand {
     if (!name) throw new HttpError(422, '"artists create" needs --name NAME');
     return { cmd: 'artists-create', username: rest[0]!, name };
   }
+  if (a === 'vouchers' && b === 'create') {
+    if (credits === undefined) throw new HttpError(422, `vouchers create needs --credits N\n\n${USAGE}`);
+    if (uses !== undefined && uses !== 'unlimited' && !/^\d+$/.test(uses))
+      throw new HttpError(422, '--uses must be a number or "unlimited"');
+    return {
+      cmd: 'vouchers-create',
+      credits,
+      code,
+      expires,
+      uses: uses === undefined ? undefined : uses === 'unlimited' ? null : Number(uses),
+    };
+  }
+  if (a === 'payouts' && b === 'create')
+    return (need(1), { cmd: 'payouts-create', artist: rest[0]!, amount, reference });
+  if (a === 'credits' && b === 'refund') return (need(1), { cmd: 'credits-refund', entry: rest[0]! });
+  if (a === 'ledger' && b === 'check') return { cmd: 'ledger-check' };
   if (a === 'maintenance' && (b === 'on' || b === 'off')) return { cmd: 'maintenance', on: b === 'on' };
   throw new HttpError(422, a ? `unknown command "${argv.join(' ')}"\n\n${USAGE}` : USAGE);
 }

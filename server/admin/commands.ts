@@ -2,9 +2,13 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { setMaintenance } from '../lib/settings-repo.js';
 import { randomAlnum } from '../lib/random.js';
-import { balanceOf, changeBalance, setTokenHolding } from '../tokenly/credits-repo.js';
+import { balanceOf, issueCredits, wallet } from '../money/index.js';
+import { setTokenHolding } from '../tokenly/credits-repo.js';
 import { satToFloat } from '../tokenly/format.js';
 import { createProfile } from '../artist/index.js';
+import { isMoneyCommand, parseCredits, runMoneyAdmin, type MoneyCommand } from './money-commands.js';
+
+export { parseCredits };
 
 /** Operator commands: one function each, run by the CLI directly or through the running server. */
 export type AdminCommand =
@@ -14,17 +18,8 @@ export type AdminCommand =
   | { cmd: 'tokens-revoke'; username: string; token: string }
   | { cmd: 'users-list' }
   | { cmd: 'maintenance'; on: boolean }
-  | { cmd: 'artists-create'; username: string; name: string };
-
-/** "12.5" credits → 1_250_000_000 sat, exactly (no floating point on money). */
-export function parseCredits(text: string): number {
-  const m = /^(\d{1,9})(?:\.(\d{1,8}))?$/.exec(text.trim());
-  if (!m)
-    throw new HttpError(422, `amount must be a positive number of credits with at most 8 decimals, got "${text}"`);
-  const sat = Number(m[1]) * 1e8 + Number((m[2] ?? '').padEnd(8, '0'));
-  if (sat <= 0) throw new HttpError(422, 'amount must be more than 0');
-  return sat;
-}
+  | { cmd: 'artists-create'; username: string; name: string }
+  | MoneyCommand;
 
 async function userId(db: Db, username: string): Promise<string> {
   const r = await db.query<{ id: string }>('select id from users where lower(username) = lower($1)', [username]);
@@ -35,6 +30,7 @@ async function userId(db: Db, username: string): Promise<string> {
 const TOKEN = /^[A-Z0-9.]{1,40}$/;
 
 export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
+  if (isMoneyCommand(c)) return runMoneyAdmin(db, c);
   switch (c.cmd) {
     case 'invite-create': {
       const code = (c.code ?? randomAlnum(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')).toUpperCase();
@@ -52,7 +48,7 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
       const sat = parseCredits(c.amount);
       const id = await userId(db, c.username);
       const r = await db.transaction((tx) =>
-        changeBalance(tx, id, sat, 'grant', { memo: c.memo ?? 'Granted by an operator' }),
+        issueCredits(tx, id, sat, { kind: 'grant', memo: c.memo ?? 'Granted by an operator' }),
       );
       return `granted ${satToFloat(sat)} credits to ${c.username}; balance ${satToFloat(r!.balanceSat)}`;
     }
@@ -81,7 +77,7 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
       );
       const lines = await Promise.all(
         r.rows.map(async (u) => {
-          const credits = satToFloat(await balanceOf(db, u.id));
+          const credits = satToFloat(await balanceOf(db, wallet(u.id)));
           return `${u.username}\t${u.email}\t${credits} credits\t${u.tokens ?? '-'}`;
         }),
       );

@@ -5,6 +5,7 @@ import { albumListSchema, librarySongPageSchema, songListSchema } from '../../co
 import { mySongListSchema, streamAuthSchema } from '../../contract/listener.js';
 import { myArtistProfileSchema, releaseAlbumSchema, type ReleaseAlbum } from '../../contract/release.js';
 import { verifyResultSchema } from '../../contract/encoding.js';
+import { issueCredits } from '../money/index.js';
 import { backends, registeredClient, testServer, type TestServer } from '../test/harness.js';
 import { encodeSong, getPublic, json, uploadFile, type Client } from './test-flow.js';
 
@@ -24,11 +25,8 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     origin = await s.listen();
     artist = await registeredClient(origin, 'nova', 'nova-password-1');
     listener = await registeredClient(origin, 'lena', 'lena-password-1');
-    await s.db.query(
-      `insert into credit_balances (user_id, balance_sat)
-       select id, 5000000000 from users where username = 'lena'
-       on conflict (user_id) do update set balance_sat = 5000000000`,
-    );
+    const lena = await s.db.query<{ id: string }>("select id from users where username = 'lena'");
+    await s.db.transaction((tx) => issueCredits(tx, lena.rows[0]!.id, 40e8, { kind: 'grant' }));
   });
   afterAll(() => s.shutdown());
 

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { connect, type Db } from '../db/connection.js';
 import type { Mailer, OutgoingMail } from '../mail.js';
 import { buildSignedString } from '../../contract/signing.js';
+import { checkLedger, formatLedgerReport } from '../money/index.js';
 import { mediaDirs } from '../storage/files.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F, fixturePlan } from './fixture.js';
@@ -105,11 +106,14 @@ export async function testServer(
       return `http://127.0.0.1:${addr.port}`;
     },
     async shutdown() {
+      // Every API test file ends with the ledger's audit: whatever it did, the books must balance.
+      const report = await checkLedger(db);
       // Responses a test did not read to the end (audio) would hold the server open until they time out.
       built.app.server.closeAllConnections();
       await built.close();
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (report.problems.length > 0) throw new Error(formatLedgerReport(report));
     },
   };
 }

@@ -43,7 +43,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       const b = req.body as z.output<typeof registerBodySchema>;
       checkPasswordStrength(b.password, [b.username, b.email]);
       try {
-        return await register(db, b);
+        return await register(db, b, { welcomeCreditsSat: ctx.config.welcomeCreditsSat });
       } catch (err) {
         // Answered like a refusal, without saying the address has an account; its owner is told instead.
         if (err instanceof EmailTakenError) mailExistingOwner(ctx, req, b.email);

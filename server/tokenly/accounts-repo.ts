@@ -2,6 +2,7 @@ import type { Credentials } from '../../contract/account.js';
 import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../lib/passwords.js';
+import { issueCredits } from '../money/index.js';
 import { newApiSecret, newApiToken, randomAlnum, sha256Hex } from '../lib/random.js';
 import { revokeMediaLinks } from '../storage/media-access-repo.js';
 import { checkLoginBackoff, clearLoginFailures, recordLoginFailure } from './login-backoff-repo.js';
@@ -32,6 +33,7 @@ async function newSession(db: Queryable, user: { id: string; username: string; e
 export async function register(
   db: Db,
   input: { username: string; password: string; email: string; code: string },
+  opts: { welcomeCreditsSat: number } = { welcomeCreditsSat: 0 },
 ): Promise<Credentials> {
   // Hash outside the transaction: it is the slow part and needs no lock.
   const hash = await hashPassword(input.password);
@@ -57,7 +59,8 @@ export async function register(
         [input.username, input.email, hash],
       );
       const id = u.rows[0]!.id;
-      await tx.query('insert into credit_balances (user_id, balance_sat) values ($1, 0)', [id]);
+      if (opts.welcomeCreditsSat > 0)
+        await issueCredits(tx, id, opts.welcomeCreditsSat, { kind: 'welcome', memo: 'Welcome credits' });
       return newSession(tx, { id, username: input.username, email: input.email });
     });
   } catch (err) {

@@ -14,10 +14,13 @@ interface AlbumRow {
   removed_at: Date | null;
   public: boolean;
   song_count: number;
+  gate_tokens: string[];
 }
 
 const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
-  a.removed_at, a.public, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count`;
+  a.removed_at, a.public, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count,
+  array(select distinct t from songs s, unnest(s.tokens) t
+         where s.album_id = a.id and s.removed_at is null and not s.public_streamable order by t) as gate_tokens`;
 
 function toAlbum(r: AlbumRow, origin: string): Album {
   return {
@@ -29,6 +32,7 @@ function toAlbum(r: AlbumRow, origin: string): Album {
     artistProfileID: r.artist_profile_id,
     artist: r.artist,
     releaseDate: docDate(r.release_date),
+    gateTokens: r.gate_tokens,
   };
 }
 

@@ -1,7 +1,6 @@
-import type { LedgerEntry, MySong } from '../../contract/listener.js';
+import type { MySong } from '../../contract/listener.js';
 import type { Queryable } from '../db/connection.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
-import { pageEnvelope, satToFloat, type Paging } from './format.js';
 
 /**
  * Songs carrying a token the user holds, and songs the user paid to hear, each with a signed download
@@ -31,41 +30,6 @@ export async function mySongs(
     downloadUrl: row.audio_path ? downloadUrl(row.id) : null,
     downloadSize: row.audio_size ?? 0,
   }));
-}
-
-export async function ledgerPage(db: Queryable, userId: string, p: Paging) {
-  const r = await db.query<{
-    id: number;
-    amount_sat: number;
-    balance_after_sat: number;
-    kind: LedgerEntry['kind'];
-    song_id: string | null;
-    song_name: string | null;
-    memo: string;
-    created_at: Date;
-    total: number;
-  }>(
-    `select l.id, l.amount_sat, l.balance_after_sat, l.kind, l.song_id, s.name as song_name, l.memo, l.created_at,
-            count(*) over ()::int as total
-       from credit_ledger l left join songs s on s.id = l.song_id
-      where l.user_id = $1 order by l.id desc limit $2 offset $3`,
-    [userId, p.limit, p.page * p.limit],
-  );
-  return pageEnvelope(
-    p,
-    r.rows[0]?.total ?? 0,
-    r.rows.map((l) => ({
-      id: l.id,
-      amountFloat: satToFloat(l.amount_sat),
-      amountSat: l.amount_sat,
-      balanceAfterSat: l.balance_after_sat,
-      kind: l.kind,
-      songId: l.song_id,
-      songName: l.song_name,
-      memo: l.memo,
-      createdAt: new Date(l.created_at).toISOString(),
-    })),
-  );
 }
 
 /** For each token asked about: does the user hold at least the minimum (and more than zero)? */

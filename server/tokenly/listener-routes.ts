@@ -17,10 +17,10 @@ import {
 import { HttpError } from '../lib/errors.js';
 import { signMediaUrl } from '../storage/signed-urls.js';
 import { userOf, type AppContext } from './context.js';
-import { balanceOf } from './credits-repo.js';
+import { balanceOf, walletHistory, wallet } from '../money/index.js';
 import { etagOf, readDocument, writeDocument, type DocumentTable } from './documents-repo.js';
 import { paging, satToFloat } from './format.js';
-import { ledgerPage, mySongs, tcaStatus } from './listener-repo.js';
+import { mySongs, tcaStatus } from './listener-repo.js';
 import { authorizeStream, toStreamAuth } from './stream-repo.js';
 
 const DOWNLOAD_TTL_SEC = 3600;
@@ -97,7 +97,7 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { querystring: balanceQuerySchema, response: { 200: balanceSchema } } },
     async (req, reply) => {
       // Balances live here, not in a remote cache, so `refresh` has nothing stale to skip.
-      const sat = await balanceOf(db, userOf(req).id);
+      const sat = await balanceOf(db, wallet(userOf(req).id));
       reply.header('cache-control', PRIVATE);
       return { balanceFloat: satToFloat(sat), balanceSat: sat };
     },
@@ -108,7 +108,7 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { querystring: pagingQuerySchema, response: { 200: ledgerPageSchema } } },
     async (req, reply) => {
       reply.header('cache-control', PRIVATE);
-      return ledgerPage(db, userOf(req).id, paging(req.query as z.output<typeof pagingQuerySchema>));
+      return walletHistory(db, userOf(req).id, paging(req.query as z.output<typeof pagingQuerySchema>));
     },
   );
 
@@ -119,7 +119,7 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req: FastifyRequest, reply: FastifyReply) => {
       const user = userOf(req);
       const { songId } = req.params as z.infer<typeof songParams>;
-      const decision = await authorizeStream(db, user.id, songId);
+      const decision = await authorizeStream(db, user.id, songId, { feePercent: ctx.config.platformFeePercent });
       let url: string | null = null;
       if (decision.authorized) {
         const grantEnd = Math.floor(new Date(decision.grant.expiresAt).getTime() / 1000);

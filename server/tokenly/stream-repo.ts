@@ -2,7 +2,7 @@ import type { StreamAuth } from '../../contract/listener.js';
 import type { Db } from '../db/connection.js';
 import { gone, HttpError, notFound } from '../lib/errors.js';
 import { isUuid } from './catalog-repo.js';
-import { changeBalance } from './credits-repo.js';
+import { lockAccount, payForStream, wallet } from '../money/index.js';
 import { satToFloat } from './format.js';
 
 /** A paid or unlocked listen lasts this long: pausing, seeking and replaying inside it is free. */
@@ -14,6 +14,8 @@ interface SongRights {
   tokens: string[];
   public_streamable: boolean;
   price_sat: number;
+  artist_profile_id: string | null;
+  markets_catalog: string | null;
   audio_path: string | null;
   removed: boolean;
   public: boolean;
@@ -33,26 +35,28 @@ export interface Grant {
 
 export type Decision =
   | { authorized: true; grant: Grant; balanceSat: number }
-  | { authorized: false; reason: string; requiredTokens: string[]; balanceSat: number };
+  | { authorized: false; reason: string; requiredTokens: string[]; balanceSat: number; unlockUrl?: string | null };
 
 /**
  * Decides and records a stream authorization in one transaction, with the user's balance row locked
  * first: concurrent authorizations of one user queue up, so a song is never paid twice, the balance
  * never goes below zero, and a debit never exists without its grant (or a grant without its debit).
  */
-export async function authorizeStream(db: Db, userId: string, songId: string): Promise<Decision> {
+export async function authorizeStream(
+  db: Db,
+  userId: string,
+  songId: string,
+  opts: { feePercent: number },
+): Promise<Decision> {
   if (!isUuid(songId)) throw notFound('Song');
   return db.transaction(async (tx) => {
-    await tx.query('insert into credit_balances (user_id) values ($1) on conflict (user_id) do nothing', [userId]);
-    const bal = await tx.query<{ balance_sat: number }>(
-      'select balance_sat from credit_balances where user_id = $1 for update',
-      [userId],
-    );
-    let balanceSat = bal.rows[0]!.balance_sat;
+    let balanceSat = await lockAccount(tx, wallet(userId));
 
     const s = await tx.query<SongRights>(
-      `select s.id, s.name, s.tokens, s.public_streamable, s.price_sat, s.audio_path,
-              (s.removed_at is not null or a.removed_at is not null) as removed, a.public
+      `select s.id, s.name, s.tokens, s.public_streamable, s.price_sat, s.artist_profile_id, s.audio_path,
+              (s.removed_at is not null or a.removed_at is not null) as removed,
+              (select nullif(p.markets_catalog, '') from artist_profiles p where p.id = s.artist_profile_id) as markets_catalog,
+              a.public
          from songs s join albums a on a.id = s.album_id where s.id = $1`,
       [songId],
     );
@@ -64,7 +68,7 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
 
     const existing = await tx.query<{
       id: string;
-      auth_type: 'credits' | 'token';
+      auth_type: 'credits' | 'token' | 'free';
       token: string | null;
       expires_at: Date;
     }>(
@@ -78,7 +82,7 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
     if (valid) {
       const grant: Grant = {
         id: valid.id,
-        authType: valid.auth_type,
+        authType: valid.auth_type === 'token' ? 'token' : 'credits',
         token: valid.token,
         expiresAt: valid.expires_at,
         chargedSat: 0,
@@ -91,7 +95,7 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
       [userId, song.tokens],
     );
     const token = held.rows[0]?.token;
-    let ledgerId: number | null = null;
+    let entryId: number | null = null;
     let chargedSat = 0;
     if (!token) {
       if (!song.public_streamable) {
@@ -100,14 +104,13 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
           reason: `"${song.name}" is only for holders of ${song.tokens.join(' or ')}`,
           requiredTokens: song.tokens,
           balanceSat,
+          unlockUrl: song.markets_catalog
+            ? `https://tokenmarkets.com/catalog/${encodeURIComponent(song.markets_catalog)}`
+            : null,
         };
       }
       if (song.price_sat > 0) {
-        const debit = await changeBalance(tx, userId, -song.price_sat, 'stream', {
-          songId,
-          memo: `Stream of ${song.name}`,
-        });
-        if (!debit) {
+        if (balanceSat < song.price_sat) {
           return {
             authorized: false,
             reason: `Not enough credits: "${song.name}" costs ${satToFloat(song.price_sat)} and your balance is ${satToFloat(balanceSat)}`,
@@ -115,15 +118,24 @@ export async function authorizeStream(db: Db, userId: string, songId: string): P
             balanceSat,
           };
         }
-        ledgerId = debit.ledgerId;
-        balanceSat = debit.balanceSat;
+        // The debit and its credits to the artist and the platform, in the grant's transaction.
+        const paid = await payForStream(tx, {
+          userId,
+          songId,
+          songName: song.name,
+          priceSat: song.price_sat,
+          artistProfileId: song.artist_profile_id,
+          feePercent: opts.feePercent,
+        });
+        entryId = paid.entryId;
+        balanceSat = paid.balanceSat;
         chargedSat = song.price_sat;
       }
     }
     const g = await tx.query<{ id: string; expires_at: Date }>(
-      `insert into stream_grants (user_id, song_id, auth_type, token, ledger_id, expires_at)
+      `insert into stream_grants (user_id, song_id, auth_type, token, entry_id, expires_at)
        values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) returning id, expires_at`,
-      [userId, songId, token ? 'token' : 'credits', token ?? null, ledgerId, GRANT_TTL_SEC],
+      [userId, songId, token ? 'token' : entryId ? 'credits' : 'free', token ?? null, entryId, GRANT_TTL_SEC],
     );
     const grant: Grant = {
       id: g.rows[0]!.id,
@@ -149,6 +161,7 @@ export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth 
       chargedSat: 0,
       reason: d.reason,
       requiredTokens: d.requiredTokens,
+      unlockUrl: d.unlockUrl ?? null,
     };
   }
   return {

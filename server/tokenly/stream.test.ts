@@ -13,9 +13,9 @@ type Client = Awaited<ReturnType<typeof signedClient>>;
 
 async function ledgerMatchesBalance(s: TestServer, userId: string) {
   const r = await s.db.query<{ balance: number; total: number }>(
-    `select b.balance_sat as balance, (select coalesce(sum(amount_sat), 0)::bigint from credit_ledger where user_id = $1) as total
-       from credit_balances b where b.user_id = $1`,
-    [userId],
+    `select a.balance_sat as balance, (select coalesce(sum(amount_sat), 0)::bigint from postings where account_id = a.id) as total
+       from ledger_accounts a where a.key = $1`,
+    [`wallet:${userId}`],
   );
   expect(Number(r.rows[0]!.total)).toBe(r.rows[0]!.balance);
   return r.rows[0]!.balance;
@@ -58,7 +58,7 @@ describe.each(backends())('stream authorization (%s)', (backend) => {
     const history = ledgerPageSchema.parse(await (await alice.call('GET', '/api/v1/credits/history')).json());
     expect(history.items.map((i) => [i.kind, i.amountFloat, i.songName])).toEqual([
       ['stream', -2, 'Electric Sheep'],
-      ['grant', 10, null],
+      ['welcome', 10, null],
     ]);
     await ledgerMatchesBalance(s, alice.creds.id);
   });
@@ -159,7 +159,7 @@ describe.each(backends())('stream authorization (%s)', (backend) => {
       await s.db.exec('drop trigger fail_grant on stream_grants; drop function fail_grant()');
     }
     expect(await ledgerMatchesBalance(s, alice.creds.id)).toBe(before);
-    const debits = await s.db.query('select 1 from credit_ledger where song_id = $1', [id]);
+    const debits = await s.db.query('select 1 from journal_entries where song_id = $1', [id]);
     expect(debits.rows).toHaveLength(0);
     const ok = await authorize(c, id);
     expect(ok).toMatchObject({ authorized: true, chargedSat: 200_000_000 });

@@ -5,7 +5,7 @@ const tab = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'bg-brand-700 text-white' : 'hover:bg-slate-100 dark:hover:bg-slate-800'
   }`;
 
-/** The artist's pages: releases (from the encodings), the encoding dashboard, the profile. */
+/** The artist's pages: releases (from the encodings), the encoding dashboard, earnings, the profile. */
 export function ArtistTabs() {
   return (
     <nav aria-label="Artist" className="mb-4 flex flex-wrap gap-2">
@@ -14,6 +14,9 @@ export function ArtistTabs() {
       </NavLink>
       <NavLink to="/artist" end className={tab}>
         Encoding
+      </NavLink>
+      <NavLink to="/artist/earnings" className={tab}>
+        Earnings
       </NavLink>
       <NavLink to="/artist/profile" className={tab}>
         Artist profile

@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'artist/releases', lazy: page(() => import('./routes/artist-releases')) },
       { path: 'artist/releases/:albumId', lazy: page(() => import('./routes/artist-release')) },
       { path: 'artist/profile', lazy: page(() => import('./routes/artist-profile')) },
+      { path: 'artist/earnings', lazy: page(() => import('./routes/artist-earnings')) },
       { path: 'login', lazy: page(() => import('./routes/login')) },
       { path: 'register', lazy: page(() => import('./routes/register')) },
       { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },

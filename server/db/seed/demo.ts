@@ -9,7 +9,10 @@ import type { RenderJob } from '../../audio/demo/render-worker.js';
 import { mediaDirs } from '../../storage/files.js';
 import type { Db, Queryable } from '../connection.js';
 import { ensureInvite, insertCatalog, stableUuid, type CatalogPlan } from './catalog-writer.js';
+import { createVoucher } from '../../money/index.js';
+import { seedListeningHistory } from './history.js';
 import { createSeedUser } from './users.js';
+import { randomAlnum } from '../../lib/random.js';
 
 export const DEMO_USERS = {
   demo: {
@@ -23,6 +26,8 @@ export const DEMO_USERS = {
   newartist: { username: 'newartist', password: 'newartist-password', email: 'newartist@example.com', credits: 10 },
 };
 const MARKER = 'demo_seed';
+/** A voucher every account may redeem once on the Credits page (20 credits). */
+export const DEMO_VOUCHER = 'TRY-TOKENLY';
 
 const ids = {
   artist: (key: string) => stableUuid(`demo:artist:${key}`),
@@ -41,6 +46,8 @@ export function demoPlan(): { plan: CatalogPlan; specs: Map<string, RenderJob['s
       bio: a.bio,
       genre: a.genre,
       tags: a.tags,
+      // where listeners get the artist's tokens (a locked song links to it)
+      marketsCatalog: a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       picturePath: `${ids.artist(a.key)}.svg`,
     })),
     albums: DEMO_ALBUMS.map((al) => ({
@@ -80,6 +87,25 @@ export function demoPlan(): { plan: CatalogPlan; specs: Map<string, RenderJob['s
     });
   }
   return { plan, specs };
+}
+
+/**
+ * The demo listener's and a few fans' listening history, as real journal entries: artists'
+ * Earnings pages (Mind To Matter's above all) show plays and credits on a fresh start. The fans
+ * have random passwords: they are listeners nobody logs in as.
+ */
+async function seedHistory(tx: Queryable, plan: CatalogPlan, config: Config, demo: typeof DEMO_USERS.demo) {
+  const fans = [];
+  for (const name of ['fan-ana', 'fan-bo', 'fan-cy']) {
+    const password = randomAlnum(24, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789');
+    const id = await createSeedUser(tx, { username: name, password, email: `${name}@example.com`, credits: 60 });
+    fans.push({ id, tokens: [], plays: 14 });
+  }
+  const demoId = stableUuid(`user:${demo.username}`);
+  await seedListeningHistory(tx, plan, [{ id: demoId, tokens: Object.keys(demo.tokens), plays: 24 }, ...fans], {
+    feePercent: config.platformFeePercent,
+    preferArtist: ids.artist('mind'),
+  });
 }
 
 async function marker(db: Queryable): Promise<string | undefined> {
@@ -141,6 +167,8 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
          values ($1, $2, 'Nova Lights', 'A new artist: nothing released __yet__.', 'Synthpop', '{synth}', false)`,
         [ids.artist('newartist'), newArtistId],
       );
+      await seedHistory(tx, plan, config, DEMO_USERS.demo);
+      await createVoucher(tx, { code: DEMO_VOUCHER, creditsSat: 20e8, uses: null });
       await setMarker(tx, 'catalog');
     });
     log.info(

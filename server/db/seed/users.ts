@@ -1,6 +1,7 @@
 import type { Queryable } from '../connection.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { changeBalance, setTokenHolding } from '../../tokenly/credits-repo.js';
+import { issueCredits } from '../../money/index.js';
+import { setTokenHolding } from '../../tokenly/credits-repo.js';
 import { stableUuid } from './catalog-writer.js';
 
 export interface SeedUser {
@@ -20,7 +21,14 @@ export async function createSeedUser(tx: Queryable, u: SeedUser): Promise<string
     u.email,
     await hashPassword(u.password),
   ]);
-  if (u.credits) await changeBalance(tx, id, Math.round(u.credits * 1e8), 'grant', { memo: 'Welcome credits' });
+  // Dated before any seeded listening history, so that a history reads in order.
+  const at = new Date(Date.now() - 30 * 86_400_000);
+  if (u.credits)
+    await issueCredits(tx, id, Math.round(u.credits * 1e8), {
+      kind: 'welcome',
+      memo: 'Welcome credits',
+      createdAt: at,
+    });
   for (const [token, amount] of Object.entries(u.tokens ?? {})) await setTokenHolding(tx, id, token, amount);
   return id;
 }

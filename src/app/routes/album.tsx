@@ -9,6 +9,7 @@ import { AlbumDetails, AlbumDetailsSkeleton } from '../../features/catalog/compo
 import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SongList } from '../../features/songs/components/song-list';
 import { useRowControls } from '../row-controls';
+import { UnlockNote } from '../unlock-note';
 
 export default function AlbumRoute() {
   const { albumId = '' } = useParams();
@@ -26,7 +27,10 @@ export default function AlbumRoute() {
       ) : album.isError ? (
         <ErrorState error={album.error} onRetry={() => void album.refetch()} />
       ) : (
-        <AlbumDetails album={album.data} onArtistIntent={prefetchArtist} />
+        <>
+          <AlbumDetails album={album.data} onArtistIntent={prefetchArtist} />
+          <UnlockNote album={album.data} auth={auth} />
+        </>
       )}
       <section aria-labelledby="tracks-title">
         <h2 id="tracks-title" className="mb-2 text-xl font-semibold">

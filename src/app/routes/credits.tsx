@@ -1,7 +1,9 @@
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BalanceCard } from '../../features/credits/components/balance-card';
+import { BuyCredits } from '../../features/credits/components/buy-credits';
 import { LedgerTable } from '../../features/credits/components/ledger-table';
+import { RedeemForm } from '../../features/credits/components/redeem-form';
 import { RequireAuth } from '../require-auth';
 
 export default function CreditsRoute() {
@@ -12,8 +14,12 @@ export default function CreditsRoute() {
     <RequireAuth title="Credits">
       {(auth) => (
         <div className="space-y-8">
-          <h1 className="text-2xl font-bold">Credits</h1>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h1 className="text-2xl font-bold">Credits</h1>
+            <BuyCredits auth={auth} />
+          </div>
           <BalanceCard auth={auth} />
+          <RedeemForm auth={auth} />
           <section aria-labelledby="history-title">
             <h2 id="history-title" className="mb-2 text-xl font-semibold">
               History

@@ -47,6 +47,7 @@ function refusal(answer: StreamAuth) {
     text: answer.reason ?? 'This song cannot be played.',
     balanceFloat: answer.balanceFloat,
     requiredTokens: answer.requiredTokens,
+    unlockUrl: answer.unlockUrl ?? null,
   });
 }
 
@@ -166,7 +167,9 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     if (my !== pb.generation) return;
     unload(reuse);
     const e = err instanceof ApiError ? err : new ApiError(0, 'The stream could not be authorized.');
-    store.failed(e.message);
+    // Signed out: the bar says "Log in to listen" with a link that comes back here.
+    if (e.status === 401) store.loginNeeded(e.message);
+    else store.failed(e.message);
     // A song removed from the catalog cannot come back: move on; anything else waits for the listener.
     if (e.status === 404 || e.status === 410) {
       noticeActions.notify(`"${entry.item.name}" is no longer available and was skipped.`);

@@ -9,8 +9,9 @@ export type PlaybackStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'refuse
 
 /** Why the player is not playing, in words for the listener (and the facts to show with it). */
 export type PlayerMessage =
-  | { kind: 'refused'; text: string; balanceFloat: number; requiredTokens: string[] }
+  | { kind: 'refused'; text: string; balanceFloat: number; requiredTokens: string[]; unlockUrl?: string | null }
   | { kind: 'error'; text: string }
+  | { kind: 'login'; text: string }
   | { kind: 'info'; text: string };
 
 export interface PlayerState {
@@ -92,6 +93,8 @@ export const actions = {
   positioned: (position: number): void => set({ position, resumeAt: position }),
   refused: (message: Extract<PlayerMessage, { kind: 'refused' }>): void => set({ status: 'refused', message }),
   failed: (text: string): void => set({ status: 'error', message: { kind: 'error', text } }),
+  /** nobody is signed in: the bar asks to log in (and comes back to the same page) */
+  loginNeeded: (text: string): void => set({ status: 'error', message: { kind: 'login', text } }),
   /** Nothing plays: back at the start of the current song (or of nothing). */
   stopped: (opts: { clearDuration?: boolean } = {}): void =>
     set(opts.clearDuration ? { ...stopped, duration: 0 } : stopped),

@@ -53,6 +53,13 @@ export function AlbumGrid() {
             <p className="truncate text-sm text-slate-600 dark:text-slate-400">
               {album.artist} · {album.songCount} {album.songCount === 1 ? 'song' : 'songs'}
             </p>
+            {album.gateTokens?.length ? (
+              <p className="mt-1">
+                <span className="inline-block max-w-full truncate rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+                  Token-gated · {album.gateTokens.join(' or ')}
+                </span>
+              </p>
+            ) : null}
           </article>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { balanceSchema, ledgerPageSchema } from '../../../../contract/listener';
+import { creditOptionsSchema } from '../../../../contract/money';
 import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
 
 /** A balance changes with every paid stream: keep it fresh, but not per render. */
@@ -21,6 +22,13 @@ export function fetchBalance(auth: Auth, refresh: boolean, signal?: AbortSignal)
 
 export const creditsQueries = {
   all: () => ['credits'] as const,
+  /** whether credits can be bought by card here: the server's configuration, rarely changing */
+  options: () =>
+    queryOptions({
+      queryKey: [...creditsQueries.all(), 'options'] as const,
+      queryFn: ({ signal }) => apiRequest({ path: '/api/v1/credits/options', schema: creditOptionsSchema, signal }),
+      staleTime: 10 * 60_000,
+    }),
   mine: (auth: Auth) => [...creditsQueries.all(), auth.id] as const,
   balance: (auth: Auth) =>
     queryOptions({

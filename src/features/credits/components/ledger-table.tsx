@@ -12,11 +12,15 @@ const KIND: Record<LedgerEntry['kind'], string> = {
   stream: 'Stream',
   refund: 'Refund',
   adjust: 'Adjustment',
+  welcome: 'Welcome credits',
+  voucher: 'Voucher',
+  purchase: 'Credits bought',
 };
 
+/** What happened, and where the credits went or came from: "Stream of Lamp Light — to Ivory Lane". */
 function describe(e: LedgerEntry): string {
-  if (e.kind === 'stream' && e.songName) return `Stream of ${e.songName}`;
-  return e.memo || KIND[e.kind];
+  const what = e.kind === 'stream' && e.songName ? `Stream of ${e.songName}` : e.memo || KIND[e.kind];
+  return e.counterpart && e.counterpart !== what ? `${what} — ${e.counterpart}` : what;
 }
 
 export function LedgerTable({ auth, page, onPage }: { auth: Credentials; page: number; onPage: (p: number) => void }) {

@@ -1,3 +1,5 @@
+import { Link, useLocation } from 'react-router';
+import { safeHref } from '../../../lib/markdown';
 import { useCurrentEntry, useLastCharge, useMessage, useStatus } from '../store';
 
 const amount = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 }).format(n);
@@ -8,15 +10,47 @@ export function PlayerMessage() {
   const charge = useLastCharge();
   const status = useStatus();
   const entry = useCurrentEntry();
+  const location = useLocation();
+  if (message?.kind === 'login') {
+    // The queue is kept across the log-in, so the same song is waiting in the bar on return.
+    const next = encodeURIComponent(location.pathname + location.search);
+    return (
+      <p role="alert" className="px-4 pt-2 text-sm text-slate-800 dark:text-slate-200">
+        <Link to={`/login?next=${next}`} className="font-medium text-brand-700 underline dark:text-brand-400">
+          Log in to listen
+        </Link>
+        {entry ? ` to “${entry.item.name}”` : ''}. New here? Accounts start with free credits.
+      </p>
+    );
+  }
   if (message?.kind === 'refused') {
+    const market = message.unlockUrl ? safeHref(message.unlockUrl) : null;
     const needsToken = message.requiredTokens.length > 0 && !/credits/i.test(message.text);
     return (
       <div role="alert" className="px-4 pt-2 text-sm text-red-800 dark:text-red-300">
         <p className="font-medium">{message.text}</p>
         <p>
-          {needsToken
-            ? `Hold ${message.requiredTokens.join(' or ')} to unlock it.`
-            : `Your balance: ${amount(message.balanceFloat)} credits.`}
+          {needsToken ? (
+            <>
+              Hold {message.requiredTokens.join(' or ')} to unlock it
+              {market ? (
+                <>
+                  {': '}
+                  <a href={market} target="_blank" rel="noopener noreferrer" className="underline">
+                    get {message.requiredTokens[0]} from the artist&apos;s market
+                  </a>
+                </>
+              ) : null}
+              .
+            </>
+          ) : (
+            <>
+              Your balance: {amount(message.balanceFloat)} credits.{' '}
+              <Link to="/credits" className="underline">
+                Get credits
+              </Link>
+            </>
+          )}
         </p>
       </div>
     );
