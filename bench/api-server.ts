@@ -34,6 +34,7 @@ await built.app.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
 const appPort = port(built.app);
+config.publicOrigin = `http://127.0.0.1:${appPort}`; // what http://HOST:PORT means once the port is known
 const login = await fetch(`http://127.0.0.1:${appPort}/api/v1/account/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },

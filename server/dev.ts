@@ -11,7 +11,8 @@ const children: ChildProcess[] = [
   spawn(bin('tsx'), ['watch', '--clear-screen=false', 'server/main.ts'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, WEB_ROOT: '' },
+    // The page is on Vite's origin: links the server makes (uploads, streams, mail) point there.
+    env: { ...process.env, WEB_ROOT: '', PUBLIC_URL: process.env.PUBLIC_URL || 'http://127.0.0.1:5173' },
   }),
   spawn(bin('vite'), [], { cwd: root, stdio: 'inherit' }),
 ];

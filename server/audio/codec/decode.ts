@@ -45,6 +45,9 @@ interface StreamDecoder {
 }
 
 const CHUNK = 256 * 1024;
+const MIN_PIECE = 1024;
+/** About this many samples (16 MB as float) come out of one decoder call at most, whatever the file. */
+const SAMPLES_PER_CALL = 4_000_000;
 
 async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string, maxSeconds: number) {
   const parts: Float32Array[][] = [];
@@ -68,7 +71,19 @@ async function decodeBounded(dec: StreamDecoder, bytes: Uint8Array, what: string
     // kept: the MP3 made from them has at most two (encodeMp3 takes these), and 7.1 costs 4× less.
     parts.push(d.channelData.slice(0, 2).map((c) => c.slice(0, d.samplesDecoded)));
   };
-  for (let p = 0; p < bytes.length; p += CHUNK) take(await dec.decode(bytes.subarray(p, p + CHUNK)));
+  // The input is fed in pieces sized by how much audio the last piece gave: silence in FLAC expands
+  // thousands of times, so a fixed 256 KB piece could decode gigabytes in one call before counting.
+  let piece = MIN_PIECE;
+  for (let p = 0; p < bytes.length;) {
+    const n = Math.min(piece, bytes.length - p);
+    const d = await dec.decode(bytes.subarray(p, p + n));
+    p += n;
+    take(d);
+    // A piece that gave nothing yet (the decoder buffers) tells nothing: grow at most twofold per call.
+    const perByte = (d.samplesDecoded * d.channelData.length) / n;
+    const target = perByte > 0 ? Math.floor(SAMPLES_PER_CALL / perByte) : 2 * piece;
+    piece = Math.max(MIN_PIECE, Math.min(CHUNK, 2 * piece, target));
+  }
   if (dec.flush) take(await dec.flush());
   // Joined channel by channel, each piece let go once copied (the last channel first: a part short
   // of a channel falls back to its first), so that the peak is not twice the audio.
