@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
-import { holdsTokenOfSong, linkNotRevoked } from './media-access-repo.js';
+import { linkNotRevoked, mayDownload } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
 const params = z.object({ songId: z.string() });
@@ -36,12 +36,12 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         if (kind === 'stream' && !(await hasLiveGrant(db, check.userId, songId))) {
           throw new HttpError(403, 'This listen is no longer authorized: authorize the stream again');
         }
-        // A link made before its user logged out everywhere is over; a download needs the holding still.
+        // A link made before its user logged out everywhere is over; a download needs the holding or the purchase still.
         if (check.issuedMs === undefined || !(await linkNotRevoked(db, check.userId, check.issuedMs))) {
           throw new HttpError(403, 'This link has been ended (its user logged out): ask for a new one');
         }
-        if (kind === 'download' && !(await holdsTokenOfSong(db, check.userId, songId))) {
-          throw new HttpError(403, 'This download is no longer authorized: you no longer hold a token of this song');
+        if (kind === 'download' && !(await mayDownload(db, check.userId, songId))) {
+          throw new HttpError(403, 'This download is no longer authorized: you hold no token of this song and did not pay for it');
         }
         const r = await db.query<{ audio_path: string | null; audio_type: string; name: string }>(
           'select audio_path, audio_type, name from songs where id = $1',

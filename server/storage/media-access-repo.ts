@@ -13,11 +13,21 @@ export async function linkNotRevoked(db: Queryable, userId: string, issuedMs: nu
   return r.rows.length > 0;
 }
 
-/** A download link works while its user holds a token of the song (as when it was issued). */
-export async function holdsTokenOfSong(db: Queryable, userId: string, songId: string): Promise<boolean> {
+/** A paid listen of the user that was not refunded: what they keep after a take-down. */
+export const PAID_NOT_REFUNDED = `g.entry_id is not null
+  and not exists (select 1 from journal_entries r where r.reverses_entry_id = g.entry_id)`;
+
+/**
+ * A download link works while its user may still have the song: they hold a token of it, or they
+ * paid to hear it (and were not refunded), as when the link was issued.
+ */
+export async function mayDownload(db: Queryable, userId: string, songId: string): Promise<boolean> {
   const r = await db.query(
     `select 1 from songs s
-      where s.id = $2 and s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)`,
+      where s.id = $2 and s.tokens && array(select token from token_holdings where user_id = $1 and amount > 0)
+     union all
+     select 1 from stream_grants g where g.user_id = $1 and g.song_id = $2 and ${PAID_NOT_REFUNDED}
+     limit 1`,
     [userId, songId],
   );
   return r.rows.length > 0;

@@ -1,9 +1,10 @@
 import type { MySong } from '../../contract/listener.js';
 import type { Queryable } from '../db/connection.js';
+import { PAID_NOT_REFUNDED } from '../storage/media-access-repo.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
 
 /**
- * Songs carrying a token the user holds, and songs the user paid to hear, each with a signed download
+ * Songs carrying a token the user holds, and songs the user paid to hear (and was not refunded), each with a signed download
  * link to its file. A song or album its artist took down stays here for those who had it.
  */
 export async function mySongs(
@@ -18,7 +19,7 @@ export async function mySongs(
           and a.public and s.removed_at is null and a.removed_at is null
        union
        select g.song_id from stream_grants g
-        where g.user_id = $1 and (g.ledger_id is not null or g.auth_type = 'token')
+        where g.user_id = $1 and ${PAID_NOT_REFUNDED}
      )
      select ${SONG_COLUMNS}, s.audio_path, s.audio_size
        from mine m join songs s on s.id = m.id join albums a on a.id = s.album_id
