@@ -64,7 +64,7 @@ export async function sox(pcm: PcmAudio, effect: string[], outOpts: string[] = [
   requireTool('sox');
   return viaFiles(pcm, (inp, dir) => {
     const out = path.join(dir, 'out.wav');
-    run('sox', ['-q', inp, ...outOpts, out, ...effect]);
+    run('sox', ['-q', '-R', inp, ...outOpts, out, ...effect]); // -R: repeatable (no random dither)
     return out;
   });
 }

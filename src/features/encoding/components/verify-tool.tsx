@@ -5,6 +5,16 @@ import { verifyUpload } from '../api/mutations';
 import { useUpload } from '../api/use-upload';
 import { FileDrop } from './file-drop';
 
+/** "speed change of +2.0%" / "tempo change of -3.0%" / "pitch shift of +1.00 semitone" */
+function changeText(f: { change: string; value: number }): string {
+  if (f.change === 'pitch') {
+    const st = 12 * Math.log2(f.value);
+    return `pitch shift of ${st >= 0 ? '+' : ''}${st.toFixed(2)} semitones`;
+  }
+  const pct = (f.value - 1) * 100;
+  return `${f.change} change of ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (×${f.value.toFixed(3)})`;
+}
+
 /** Drop any file: the server reads it and says whether it carries a Soundlinks mark, and which ID. */
 export function VerifyTool({ auth }: { auth: Credentials }) {
   const verify = useMutation({ mutationFn: (uploadId: string) => verifyUpload(auth, uploadId) });
@@ -40,6 +50,7 @@ export function VerifyTool({ auth }: { auth: Credentials }) {
               Mark found: ID <code className="font-mono">{r.id}</code> (confidence{' '}
               {Math.round((r.confidence ?? 0) * 100)}%)
               {r.jobId ? ', from one of your encodings.' : '.'}
+              {r.factor && r.factor.change !== 'none' ? ` Read through a ${changeText(r.factor)}.` : null}
             </p>
           ) : (
             <p role="status" className="font-medium">
