@@ -123,11 +123,12 @@ export function detect(pcm: PcmAudio, key: string, opts: DetectOptions = {}): De
   return detectMono(x, key, opts);
 }
 
-/** Counts decode attempts (for estimating the false-read rate of the search). */
-export const decodeStats = { attempts: 0 };
+/** Counts decode attempts without and with a warp (for estimating the false-read rate of the search). */
+export const decodeStats = { attempts: 0, searched: 0 };
 
 function tryDecode(soft: Float64Array, minConf: number, factor: Factor): DetectResult | null {
-  decodeStats.attempts++;
+  if (factor.change === 'none') decodeStats.attempts++;
+  else decodeStats.searched++;
   const r = decodeSoft(soft);
   if (!r || r.agreement < minConf) return null;
   const value = Math.round(factor.value * 10000) / 10000;

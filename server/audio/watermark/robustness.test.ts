@@ -42,7 +42,7 @@ describe('watermark robustness (MP3 64 kbps)', () => {
       const plain = await mp3(pcm, 64);
       expect(detect(plain, KEY)).toBeNull();
       expect(detect(excerpt(plain, 13.4, 10), KEY)).toBeNull();
-    }, 30_000);
+    }, 90_000); // nothing found: the factor search runs in full
   }
 
   it('piano: reads the ID from a 10 s excerpt in the middle after MP3 64 kbps', async () => {
