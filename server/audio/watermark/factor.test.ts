@@ -19,7 +19,8 @@ function speedUp(pcm: PcmAudio, to: number): PcmAudio {
   return { sampleRate: pcm.sampleRate, channels: pcm.channels.map((c) => resample(c, pcm.sampleRate, to)) };
 }
 
-describe('factor search', () => {
+// every read of changed or unmarked audio runs the factor search: slow on a loaded machine
+describe('factor search', { timeout: 120_000 }, () => {
   it('maps sox changes onto warps of time and frequency', () => {
     expect(warpOf({ change: 'speed', value: 1.02 })).toEqual({ time: 1 / 1.02, freq: 1.02 });
     expect(warpOf({ change: 'tempo', value: 0.97 })).toEqual({ time: 1 / 0.97, freq: 1 });
