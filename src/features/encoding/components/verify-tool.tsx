@@ -4,16 +4,7 @@ import type { Credentials } from '../../../../contract/account';
 import { verifyUpload } from '../api/mutations';
 import { useUpload } from '../api/use-upload';
 import { FileDrop } from './file-drop';
-
-/** "speed change of +2.0%" / "tempo change of -3.0%" / "pitch shift of +1.00 semitone" */
-function changeText(f: { change: string; value: number }): string {
-  if (f.change === 'pitch') {
-    const st = 12 * Math.log2(f.value);
-    return `pitch shift of ${st >= 0 ? '+' : ''}${st.toFixed(2)} semitones`;
-  }
-  const pct = (f.value - 1) * 100;
-  return `${f.change} change of ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (×${f.value.toFixed(3)})`;
-}
+import { changeText } from '../lib/change-text';
 
 /** Drop any file: the server reads it and says whether it carries a Soundlinks mark, and which ID. */
 export function VerifyTool({ auth }: { auth: Credentials }) {
