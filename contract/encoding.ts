@@ -107,5 +107,14 @@ export const verifyResultSchema = z.object({
   /** the ID belongs to one of this artist's encodings */
   jobId: z.string().nullable(),
   seconds: z.number(),
+  /**
+   * Addition: the speed / tempo / pitch change the mark was read through (null when no mark was
+   * found). `change` is in sox's terms: "speed" 1.02 = resampled 2% faster (pitch up too), "tempo"
+   * 0.97 = time-stretched 3% slower, "pitch" = frequency ratio (1.0595 = a semitone up), "none" = 1.
+   */
+  factor: z
+    .object({ change: z.enum(['none', 'speed', 'tempo', 'pitch']), value: z.number() })
+    .nullable()
+    .optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeAudio, encodeMp3 } from '../audio/codec/index.js';
 import { AudioFormatError, AudioTooLongError } from '../audio/codec/types.js';
-import { detect, embed } from '../audio/watermark/index.js';
+import { detect, embed, type Change } from '../audio/watermark/index.js';
 
 export interface EncodeTask {
   bytes: Uint8Array;
@@ -22,7 +22,13 @@ export interface DetectTask {
   watermarkKey: string;
 }
 export type DetectOutcome =
-  { ok: true; found: { id: string; confidence: number } | null; seconds: number } | { ok: false; message: string };
+  | {
+      ok: true;
+      /** change/factor: the speed, tempo or pitch change the mark was read through (see watermark/detect.ts) */
+      found: { id: string; confidence: number; change: Change; factor: number } | null;
+      seconds: number;
+    }
+  | { ok: false; message: string };
 
 /** The verify tool reads songs up to this long (as long as an encoding may be). */
 const DETECT_MAX_SEC = 20 * 60;
@@ -44,7 +50,7 @@ export async function detectTask(t: DetectTask): Promise<DetectOutcome> {
   const found = detect(pcm, t.watermarkKey);
   return {
     ok: true,
-    found: found ? { id: found.id, confidence: found.confidence } : null,
+    found: found ? { id: found.id, confidence: found.confidence, change: found.change, factor: found.factor } : null,
     seconds: (pcm.channels[0]?.length ?? 0) / pcm.sampleRate,
   };
 }

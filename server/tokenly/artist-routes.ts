@@ -238,6 +238,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
         confidence: r.found ? Math.round(r.found.confidence * 1000) / 1000 : null,
         jobId: r.found ? await jobOfMark(db, userId, r.found.id) : null,
         seconds: Math.round(r.seconds * 10) / 10,
+        factor: r.found ? { change: r.found.change, value: r.found.factor } : null,
       };
     },
   );

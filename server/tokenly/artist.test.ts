@@ -222,13 +222,13 @@ describe.each(backends())('artist encoding dashboard (%s)', (backend) => {
     const v = verifyResultSchema.parse(
       (await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: check.ticket.id })).body,
     );
-    expect(v).toMatchObject({ found: true, id: done.markId, jobId: job.id });
+    expect(v).toMatchObject({ found: true, id: done.markId, jobId: job.id, factor: { change: 'none', value: 1 } });
 
     const plain = await upload(alice, song(), 'verify');
     const none = verifyResultSchema.parse(
       (await call(alice, 'POST', '/api/v1/artist/verify', { uploadId: plain.ticket.id })).body,
     );
-    expect(none).toMatchObject({ found: false, id: null });
+    expect(none).toMatchObject({ found: false, id: null, factor: null });
   }, 120_000);
 
   it('shows why a job failed, and retries it', async () => {

@@ -76,7 +76,8 @@ async function main() {
       console.log('no mark');
       return 1;
     }
-    console.log(`${r.id} confidence ${r.confidence.toFixed(3)}`);
+    const through = r.change === 'none' ? '' : ` (read through ${r.change} ${r.factor})`;
+    console.log(`${r.id} confidence ${r.confidence.toFixed(3)}${through}`);
     return 0;
   }
   usage(cmd ? `unknown command ${cmd}` : undefined);

@@ -44,7 +44,31 @@ export class RealFFT {
     this.zi = new Float64Array(h);
   }
 
-  /** In-place complex FFT of size n/2 on (zr, zi); sign -1 forward, +1 inverse (unscaled). */
+  /** per-stage twiddles e^{-2 pi i k / (2m)} of the n/2 complex FFT: stage m at [m - 1, 2m - 1) */
+  private stageTw?: { re: Float64Array; im: Float64Array };
+
+  private twiddles(): { re: Float64Array; im: Float64Array } {
+    if (!this.stageTw) {
+      const h = this.half;
+      const re = new Float64Array(Math.max(1, h));
+      const im = new Float64Array(Math.max(1, h));
+      for (let m = 1; m < h; m <<= 1) {
+        const step = h / (2 * m);
+        for (let k = 0; k < m; k++) {
+          re[m - 1 + k] = this.cosT[k * step]!;
+          im[m - 1 + k] = this.sinT[k * step]!;
+        }
+      }
+      this.stageTw = { re, im };
+    }
+    return this.stageTw;
+  }
+
+  /**
+   * In-place complex FFT of size n/2 on (zr, zi); sign -1 forward, +1 inverse (unscaled). The first
+   * two radix-2 stages (twiddles 1 and -+i) run together without multiplications; later stages read
+   * their twiddles contiguously.
+   */
   private complex(inverse: boolean): void {
     const h = this.half;
     const zr = this.zr;
@@ -61,18 +85,51 @@ export class RealFFT {
         zi[j] = t;
       }
     }
-    const cosT = this.cosT;
-    const sinT = this.sinT;
+    let m = 1;
+    if (h >= 4) {
+      for (let a = 0; a < h; a += 4) {
+        const r0 = zr[a]!;
+        const i0 = zi[a]!;
+        const r1 = zr[a + 1]!;
+        const i1 = zi[a + 1]!;
+        const r2 = zr[a + 2]!;
+        const i2 = zi[a + 2]!;
+        const r3 = zr[a + 3]!;
+        const i3 = zi[a + 3]!;
+        const sr01 = r0 + r1;
+        const si01 = i0 + i1;
+        const dr01 = r0 - r1;
+        const di01 = i0 - i1;
+        const sr23 = r2 + r3;
+        const si23 = i2 + i3;
+        const dr23 = r2 - r3;
+        const di23 = i2 - i3;
+        // (dr23 + i di23) * (-i) forward, * (+i) inverse
+        const xr = inverse ? -di23 : di23;
+        const xi = inverse ? dr23 : -dr23;
+        zr[a] = sr01 + sr23;
+        zi[a] = si01 + si23;
+        zr[a + 2] = sr01 - sr23;
+        zi[a + 2] = si01 - si23;
+        zr[a + 1] = dr01 + xr;
+        zi[a + 1] = di01 + xi;
+        zr[a + 3] = dr01 - xr;
+        zi[a + 3] = di01 - xi;
+      }
+      m = 4;
+    }
+    const tw = this.twiddles();
+    const twr = tw.re;
+    const twi = tw.im;
     const sgn = inverse ? -1 : 1;
-    for (let size = 2; size <= h; size <<= 1) {
-      const halfSize = size >> 1;
-      const step = h / size;
+    for (; m < h; m <<= 1) {
+      const size = m << 1;
       for (let start = 0; start < h; start += size) {
-        for (let k = 0, t = 0; k < halfSize; k++, t += step) {
-          const wr = cosT[t]!;
-          const wi = sgn * sinT[t]!;
+        for (let k = 0; k < m; k++) {
+          const wr = twr[m - 1 + k]!;
+          const wi = sgn * twi[m - 1 + k]!;
           const a = start + k;
-          const b = a + halfSize;
+          const b = a + m;
           const br = zr[b]!;
           const bi = zi[b]!;
           const xr = br * wr - bi * wi;

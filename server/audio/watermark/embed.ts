@@ -4,7 +4,8 @@ import { payloadBits } from './crc.js';
 import { convEncode } from './conv.js';
 import { idToBytes } from './id.js';
 import { getLayout } from './layout.js';
-import { informedGains } from './informed.js';
+import { informedGains, SPECTRUM_BINS, type SlotSpectra } from './informed.js';
+import { double } from './halfband.js';
 import { fft, internalResampleOptions, monoAtRate, sineWindow } from './features.js';
 import { BAND_W, BIN_LO, BINS, CELLS, DEFAULT_STRENGTH, FFT_SIZE, HOP, HOPS_PER_SLOT, RATE, SLOT } from './params.js';
 
@@ -37,7 +38,7 @@ export function cellTargets(id: string | bigint, key: string): Float32Array {
  * Compute the watermark signal (at the internal rate) for a mono internal-rate signal.
  * gain(s, k) = exp(G(s,k)) is applied to the STFT of x; returns the difference (marked - x).
  */
-export function markDelta(x: Float32Array, gains: Float32Array): Float32Array {
+export function markDelta(x: Float32Array, gains: Float32Array, spectra?: SlotSpectra): Float32Array {
   const n = x.length;
   const delta = new Float32Array(n);
   const f = fft();
@@ -59,14 +60,14 @@ export function markDelta(x: Float32Array, gains: Float32Array): Float32Array {
     const j = t - s * HOPS_PER_SLOT;
     if (j < HOPS_PER_SLOT - 1) for (let k = 0; k < BINS; k++) gain[k] = Math.exp(G(s, k)) - 1;
     else for (let k = 0; k < BINS; k++) gain[k] = Math.exp(0.5 * (G(s, k) + G(s + 1, k))) - 1;
-    f.forward(x, re, im, start, win);
-    dre.fill(0);
-    dim.fill(0);
+    const stored = spectra && j === 0 && s >= 0 && s < nSlots;
+    if (!stored) f.forward(x, re, im, start, win);
+    const base = stored ? s * SPECTRUM_BINS - BIN_LO : 0;
     for (let k = 0, b = BIN_LO; k < BINS; k++) {
       const g = gain[k]!;
       for (let w = 0; w < BAND_W; w++, b++) {
-        dre[b] = re[b]! * g;
-        dim[b] = im[b]! * g;
+        dre[b] = (stored ? spectra.re[base + b]! : re[b]!) * g;
+        dim[b] = (stored ? spectra.im[base + b]! : im[b]!) * g;
       }
     }
     f.inverse(dre, dim, frame);
@@ -94,11 +95,24 @@ export function embed(pcm: PcmAudio, id: string | bigint, key: string, opts: Emb
     return { sampleRate: pcm.sampleRate, channels: chans.map((c) => new Float32Array(c)) };
   const n = chans[0]!.length;
   const x = monoAtRate(pcm);
+  // host energy and peak in one pass
   let se = 0;
-  for (const c of chans) for (let i = 0; i < n; i++) se += c[i]! * c[i]!;
+  let peak = 0;
+  for (const c of chans) {
+    for (let i = 0; i < n; i++) {
+      const v = c[i]!;
+      se += v * v;
+      if (v > peak) peak = v;
+      else if (-v > peak) peak = -v;
+    }
+  }
   let gains: Float32Array;
+  let spectra: SlotSpectra | undefined;
   if (auto) {
+    const size = Math.ceil(x.length / SLOT) * SPECTRUM_BINS;
+    spectra = { re: new Float32Array(size), im: new Float32Array(size) };
     gains = informedGains(x, targets, key, {
+      spectra,
       snrDb: opts.targetSnrDb ?? 30.5,
       hostEnergy: se,
       channels: chans.length,
@@ -110,9 +124,13 @@ export function embed(pcm: PcmAudio, id: string | bigint, key: string, opts: Emb
     gains = new Float32Array(nPairs * BINS);
     for (let i = 0; i < gains.length; i++) gains[i] = strength * targets[i % CELLS]!;
   }
-  const d22 = markDelta(x, gains);
+  const d22 = markDelta(x, gains, spectra);
   let d =
-    pcm.sampleRate === RATE ? d22 : resample(d22, RATE, pcm.sampleRate, internalResampleOptions(RATE, pcm.sampleRate));
+    pcm.sampleRate === RATE
+      ? d22
+      : pcm.sampleRate === 2 * RATE
+        ? double(d22, n)
+        : resample(d22, RATE, pcm.sampleRate, internalResampleOptions(RATE, pcm.sampleRate));
   if (d.length !== n) {
     const t = new Float32Array(n);
     t.set(d.subarray(0, Math.min(n, d.length)));
@@ -130,8 +148,6 @@ export function embed(pcm: PcmAudio, id: string | bigint, key: string, opts: Emb
       for (let i = 0; i < n; i++) d[i]! *= scale;
     }
   }
-  let peak = 0;
-  for (const c of chans) for (let i = 0; i < n; i++) peak = Math.max(peak, Math.abs(c[i]!));
   const pre = peak > 1 ? 1 / peak : 1;
   const out: Float32Array[] = [];
   const LIMIT = 0.99997; // stays <= 1.0 after float32 rounding and 16-bit quantisation

@@ -1,4 +1,5 @@
 import { resample } from '../codec/resample.js';
+import { halve } from './halfband.js';
 import { RealFFT } from '../codec/fft.js';
 import type { PcmAudio } from '../codec/types.js';
 import {
@@ -36,6 +37,7 @@ export function monoAtRate(pcm: PcmAudio): Float32Array {
     for (const c of chans) for (let i = 0; i < n; i++) mono[i]! += c[i]! * s;
   }
   if (pcm.sampleRate === RATE) return mono === chans[0] ? new Float32Array(mono) : mono;
+  if (pcm.sampleRate === 2 * RATE) return halve(mono);
   return resample(mono, pcm.sampleRate, RATE, internalResampleOptions(pcm.sampleRate, RATE));
 }
 

@@ -47,10 +47,14 @@ export async function mp3(pcm: PcmAudio, kbps: number): Promise<PcmAudio> {
   });
 }
 
-export async function ffmpegCodec(pcm: PcmAudio, codec: 'aac' | 'libvorbis', kbps: number): Promise<PcmAudio> {
+export async function ffmpegCodec(
+  pcm: PcmAudio,
+  codec: 'aac' | 'libvorbis' | 'libopus',
+  kbps: number,
+): Promise<PcmAudio> {
   requireTool('ffmpeg');
   return viaFiles(pcm, (inp, dir) => {
-    const ext = codec === 'aac' ? 'm4a' : 'ogg';
+    const ext = codec === 'aac' ? 'm4a' : codec === 'libopus' ? 'opus' : 'ogg';
     const enc = path.join(dir, `out.${ext}`);
     run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', inp, '-c:a', codec, '-b:a', `${kbps}k`, enc]);
     if (codec === 'libvorbis') return enc; // decoded by our own Ogg Vorbis decoder
@@ -64,7 +68,7 @@ export async function sox(pcm: PcmAudio, effect: string[], outOpts: string[] = [
   requireTool('sox');
   return viaFiles(pcm, (inp, dir) => {
     const out = path.join(dir, 'out.wav');
-    run('sox', ['-q', inp, ...outOpts, out, ...effect]);
+    run('sox', ['-q', '-R', inp, ...outOpts, out, ...effect]); // -R: repeatable (no random dither)
     return out;
   });
 }
@@ -146,4 +150,47 @@ export async function attack(pcm: PcmAudio, name: AttackName): Promise<PcmAudio>
     case 'lowpass_5k':
       return sox(pcm, ['lowpass', '5000']);
   }
+}
+
+/**
+ * Desynchronisation attacks (issue 20): sox `speed` (resampling: tempo and pitch change together),
+ * `tempo` (time-stretch, pitch kept), `pitch` (cents, tempo kept), and the combinations a re-upload
+ * makes. Every output is 44.1 kHz.
+ */
+export const DESYNC_ATTACKS = [
+  'speed_1.02',
+  'speed_0.98',
+  'speed_1.05',
+  'speed_0.95',
+  'speed_1.10',
+  'speed_0.90',
+  'tempo_0.95',
+  'tempo_0.97',
+  'tempo_1.05',
+  'pitch_+1st',
+  'pitch_-1st',
+  'speed_1.03+mp3_128',
+  'tempo_0.97+aac_96',
+  'speed_1.02+opus_32',
+] as const;
+export type DesyncAttack = (typeof DESYNC_ATTACKS)[number];
+
+export async function desyncAttack(pcm: PcmAudio, name: DesyncAttack): Promise<PcmAudio> {
+  const [first, codec] = name.split('+') as [string, string | undefined];
+  const [kind, arg] = first.split('_') as ['speed' | 'tempo' | 'pitch', string];
+  const value = kind === 'pitch' ? String(Number(arg.replace('st', '')) * 100) : arg;
+  const out = await sox(pcm, [kind, value], ['-r', '44100']);
+  if (codec === 'mp3_128') return mp3(out, 128);
+  if (codec === 'aac_96') return ffmpegCodec(out, 'aac', 96);
+  if (codec === 'opus_32') {
+    // Opus decodes at 48 kHz: back to 44.1 kHz like a player would
+    return sox(await ffmpegCodec(out, 'libopus', 32), ['rate', '-v', '44100']);
+  }
+  return out;
+}
+
+/** The factor a desync attack applied, as the detector reports it. */
+export function desyncFactor(name: DesyncAttack): { change: 'speed' | 'tempo' | 'pitch'; value: number } {
+  const [kind, arg] = name.split('+')[0]!.split('_') as ['speed' | 'tempo' | 'pitch', string];
+  return { change: kind, value: kind === 'pitch' ? 2 ** (Number(arg.replace('st', '')) / 12) : Number(arg) };
 }

@@ -4,6 +4,7 @@ import type { Credentials } from '../../../../contract/account';
 import { verifyUpload } from '../api/mutations';
 import { useUpload } from '../api/use-upload';
 import { FileDrop } from './file-drop';
+import { changeText } from '../lib/change-text';
 
 /** Drop any file: the server reads it and says whether it carries a Soundlinks mark, and which ID. */
 export function VerifyTool({ auth }: { auth: Credentials }) {
@@ -40,6 +41,7 @@ export function VerifyTool({ auth }: { auth: Credentials }) {
               Mark found: ID <code className="font-mono">{r.id}</code> (confidence{' '}
               {Math.round((r.confidence ?? 0) * 100)}%)
               {r.jobId ? ', from one of your encodings.' : '.'}
+              {r.factor && r.factor.change !== 'none' ? ` Read through a ${changeText(r.factor)}.` : null}
             </p>
           ) : (
             <p role="status" className="font-medium">
