@@ -30,6 +30,7 @@ import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
 import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
 import { startWorker } from './soundlinks/worker.js';
+import { songMedia } from './storage/media-access-repo.js';
 import { verifyMediaUrl } from './storage/signed-urls.js';
 import { mediaDirs, sweepStale } from './storage/files.js';
 import { uploadsDir } from './storage/uploads-repo.js';
@@ -226,10 +227,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
             if (!m) return undefined;
             const q = Object.fromEntries(url.searchParams);
             if (!verifyMediaUrl(ctx.mediaSecret, 'download', m[1]!, q).ok) return undefined;
-            const r = await db.query<{ audio_path: string | null }>('select audio_path from songs where id = $1', [
-              m[1],
-            ]);
-            const file = r.rows[0]?.audio_path;
+            const file = (await songMedia(db, m[1]!))?.audio_path;
             return file ? path.join(mediaDirs(config.dataDir).audio, path.basename(file)) : 'gone';
           },
         })

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { setMaintenance } from '../lib/settings-repo.js';
+import { createInvite, listUsers, userIdByName } from './admin-repo.js';
 import { randomAlnum } from '../lib/random.js';
 import { balanceOf, issueCredits, wallet } from '../money/index.js';
 import { setTokenHolding } from '../tokenly/credits-repo.js';
@@ -21,12 +22,6 @@ export type AdminCommand =
   | { cmd: 'artists-create'; username: string; name: string }
   | MoneyCommand;
 
-async function userId(db: Db, username: string): Promise<string> {
-  const r = await db.query<{ id: string }>('select id from users where lower(username) = lower($1)', [username]);
-  if (!r.rows[0]) throw new HttpError(404, `no user named "${username}"`);
-  return r.rows[0].id;
-}
-
 const TOKEN = /^[A-Z0-9.]{1,40}$/;
 
 export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
@@ -37,16 +32,12 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
       if (!/^[A-Z0-9-]{4,40}$/.test(code))
         throw new HttpError(422, 'invitation codes are 4 to 40 letters, digits or dashes');
       const uses = c.uses === undefined ? 1 : c.uses;
-      const r = await db.query(
-        'insert into invites (code, uses_left) values ($1, $2) on conflict (code) do nothing returning code',
-        [code, uses],
-      );
-      if (r.rows.length === 0) throw new HttpError(409, `the invitation code ${code} exists already`);
+      if (!(await createInvite(db, code, uses))) throw new HttpError(409, `the invitation code ${code} exists already`);
       return `invitation code ${code} (${uses === null ? 'unlimited uses' : `${uses} use${uses === 1 ? '' : 's'}`})`;
     }
     case 'credits-grant': {
       const sat = parseCredits(c.amount);
-      const id = await userId(db, c.username);
+      const id = await userIdByName(db, c.username);
       const r = await db.transaction((tx) =>
         issueCredits(tx, id, sat, { kind: 'grant', memo: c.memo ?? 'Granted by an operator' }),
       );
@@ -59,24 +50,14 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
       const amount = c.cmd === 'tokens-grant' ? (c.amount ?? 1) : 0;
       if (!Number.isSafeInteger(amount) || amount < 0)
         throw new HttpError(422, 'the token amount must be a whole number');
-      const id = await userId(db, c.username);
+      const id = await userIdByName(db, c.username);
       await db.transaction((tx) => setTokenHolding(tx, id, token, amount));
       return amount > 0 ? `${c.username} now holds ${amount} ${token}` : `${c.username} no longer holds ${token}`;
     }
     case 'users-list': {
-      const r = await db.query<{
-        id: string;
-        username: string;
-        email: string;
-        created_at: Date;
-        tokens: string | null;
-      }>(
-        `select u.id, u.username, u.email, u.created_at,
-                (select string_agg(token || ':' || amount, ' ' order by token) from token_holdings h where h.user_id = u.id) as tokens
-           from users u order by u.created_at, u.username`,
-      );
+      const users = await listUsers(db);
       const lines = await Promise.all(
-        r.rows.map(async (u) => {
+        users.map(async (u) => {
           const credits = satToFloat(await balanceOf(db, wallet(u.id)));
           return `${u.username}\t${u.email}\t${credits} credits\t${u.tokens ?? '-'}`;
         }),
@@ -89,7 +70,7 @@ export async function runAdmin(db: Db, c: AdminCommand): Promise<string> {
     case 'artists-create': {
       const name = String(c.name ?? '').trim();
       if (!name || name.length > 100) throw new HttpError(422, '--name must be the artist name (1 to 100 characters)');
-      const id = await userId(db, c.username);
+      const id = await userIdByName(db, c.username);
       const p = await createProfile(db, id, { name, bio: '', website: '', genre: '', tags: [], marketsCatalog: '' });
       return `${c.username} is now the artist "${name}" (profile ${p.id})`;
     }

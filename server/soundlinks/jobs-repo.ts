@@ -12,6 +12,7 @@ export interface JobRow {
   attempts: number;
   mark_id: string | null;
   result_path: string | null;
+  created_at: Date;
 }
 
 export const LEASE_SEC = 60;

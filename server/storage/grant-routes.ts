@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
-import { linkNotRevoked, mayDownload } from './media-access-repo.js';
+import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
 const params = z.object({ songId: z.string() });
@@ -41,13 +41,12 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
           throw new HttpError(403, 'This link has been ended (its user logged out): ask for a new one');
         }
         if (kind === 'download' && !(await mayDownload(db, check.userId, songId))) {
-          throw new HttpError(403, 'This download is no longer authorized: you hold no token of this song and did not pay for it');
+          throw new HttpError(
+            403,
+            'This download is no longer authorized: you hold no token of this song and did not pay for it',
+          );
         }
-        const r = await db.query<{ audio_path: string | null; audio_type: string; name: string }>(
-          'select audio_path, audio_type, name from songs where id = $1',
-          [songId],
-        );
-        const song = r.rows[0];
+        const song = await songMedia(db, songId);
         if (!song?.audio_path) throw new HttpError(404, 'This song has no audio file');
         const maxAge = Math.max(0, check.exp - Math.floor(Date.now() / 1000));
         // A player stops reading while it has enough buffered: its authorized connection may stay quiet.

@@ -37,3 +37,15 @@ export async function mayDownload(db: Queryable, userId: string, songId: string)
 export async function revokeMediaLinks(db: Queryable, userId: string): Promise<void> {
   await db.query('update users set media_links_after = now() where id = $1', [userId]);
 }
+
+/** A song's audio file, its type and name, for serving it. */
+export async function songMedia(
+  db: Queryable,
+  songId: string,
+): Promise<{ audio_path: string | null; audio_type: string; name: string } | undefined> {
+  const r = await db.query<{ audio_path: string | null; audio_type: string; name: string }>(
+    'select audio_path, audio_type, name from songs where id = $1',
+    [songId],
+  );
+  return r.rows[0];
+}

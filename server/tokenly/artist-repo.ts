@@ -191,3 +191,9 @@ export async function jobOfMark(db: Queryable, userId: string, markId: string): 
   ]);
   return r.rows[0]?.id ?? null;
 }
+
+/** Is this query credential one of the user's own encodings? */
+export async function ownsEncodingQuery(db: Queryable, userId: string, query: string): Promise<boolean> {
+  const r = await db.query('select 1 from artist_encodings where user_id = $1 and query = $2', [userId, query]);
+  return r.rows.length > 0;
+}

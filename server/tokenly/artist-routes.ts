@@ -17,6 +17,7 @@ import {
 } from '../../contract/encoding.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
 import { HttpError } from '../lib/errors.js';
+import { jobByQuery } from '../soundlinks/jobs-repo.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
 import {
@@ -156,15 +157,12 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
       let acceptedAt: Date | null = null;
       if (!config.soundlinksUrl) {
         // The embedded queue is in this database: the credential must be a job for this upload.
-        const j = await db.query<{ src: string; created_at: Date }>(
-          'select src, created_at from soundlinks_jobs where query = $1 and app_id = $2',
-          [query, config.soundlinksAppId],
-        );
-        const src = j.rows[0]?.src;
+        const job = await jobByQuery(db, config.soundlinksAppId, query);
+        const src = job?.src;
         if (!src || !src.includes(`/media/uploads/${row.upload_id}?`)) {
           throw new HttpError(422, 'query is not the credential of an encoding of this upload');
         }
-        acceptedAt = j.rows[0]!.created_at;
+        acceptedAt = job!.created_at;
       }
       await markSubmitted(db, userId, id, query, acceptedAt);
       await refresh(req);

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/connection.js';
 import { forbidden } from '../lib/errors.js';
 import { requestOrigin, requestPath } from '../lib/urls.js';
 import { phpJsonForceObject } from './php-json.js';
+import { liveSession, touchSession, type SessionRow } from './sessions-repo.js';
 
 export interface AuthUser {
   id: string;
@@ -54,13 +55,6 @@ function sign(secret: string, message: string): Buffer {
   return crypto.createHmac('sha256', secret).update(message, 'utf8').digest();
 }
 
-interface SessionRow {
-  user_id: string;
-  secret_key: string;
-  username: string;
-  email: string;
-}
-
 /**
  * Sessions looked up in the last moments, so that a burst of signed requests costs one query.
  * Logout and password reset on this server forget the user's sessions at once; another server on
@@ -77,21 +71,9 @@ export class SessionCache {
   async lookup(db: Queryable, token: string): Promise<SessionRow | undefined> {
     const hit = this.map.get(token);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.row;
-    const r = await db.query<SessionRow>(
-      `select s.user_id, s.secret_key, u.username, u.email
-         from api_sessions s join users u on u.id = s.user_id
-        where s.api_token = $1 and s.revoked_at is null and s.last_used_at > now() - make_interval(days => $2)`,
-      [token, this.idleDays],
-    );
-    const row = r.rows[0];
+    const row = await liveSession(db, token, this.idleDays);
     if (row) {
-      // Use keeps a session alive; written at most once an hour per session.
-      void db
-        .query(
-          `update api_sessions set last_used_at = now() where api_token = $1 and last_used_at < now() - interval '1 hour'`,
-          [token],
-        )
-        .catch(() => undefined);
+      void touchSession(db, token).catch(() => undefined);
       if (this.map.size > 10_000) this.map.clear();
       this.map.set(token, { row, at: Date.now() });
     } else this.map.delete(token);

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { verifyMediaUrl } from '../storage/signed-urls.js';
 import { uploadById } from '../storage/uploads-repo.js';
-import type { ArtistProfile } from './artist-repo.js';
+import { ownsEncodingQuery, type ArtistProfile } from './artist-repo.js';
 
 const unprocessable = (m: string) => new HttpError(422, m);
 
@@ -28,8 +28,8 @@ export async function argToSign(
   if (body.url === '/v3/sl/query') {
     const query = body.arg.query;
     if (typeof query !== 'string' || query === '') throw unprocessable('arg.query (the query credential) is required');
-    const r = await db.query('select 1 from artist_encodings where user_id = $1 and query = $2', [user.id, query]);
-    if (r.rows.length === 0) throw new HttpError(403, 'arg.query is not the credential of one of your jobs');
+    if (!(await ownsEncodingQuery(db, user.id, query)))
+      throw new HttpError(403, 'arg.query is not the credential of one of your jobs');
     return { query };
   }
 
