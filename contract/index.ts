@@ -4,3 +4,4 @@ export * from './account.js';
 export * from './signing.js';
 export * from './listener.js';
 export * from './encoding.js';
+export * from './listener-app.js';

@@ -28,6 +28,8 @@ import { uploadsDir } from './storage/uploads-repo.js';
 import { sweepUploads } from './storage/upload-sweep.js';
 import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
+import { discoveryRoutes } from './tokenly/discovery-routes.js';
+import { libraryRoutes } from './tokenly/library-routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -166,6 +168,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   publicRoutes(app, ctx);
   accountRoutes(app, ctx);
   listenerRoutes(app, ctx);
+  discoveryRoutes(app, ctx);
+  libraryRoutes(app, ctx);
   adminRoutes(app, db, config.dataDir);
 
   const worker =

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/connection.js';
 import { gone, notFound } from '../lib/errors.js';
 import { docDate, mediaUrl, satToFloat } from './format.js';
 
-interface AlbumRow {
+export interface AlbumRow {
   id: string;
   name: string;
   description: string;
@@ -15,10 +15,10 @@ interface AlbumRow {
   song_count: number;
 }
 
-const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
+export const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
   a.removed_at, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count`;
 
-function toAlbum(r: AlbumRow, origin: string): Album {
+export function toAlbum(r: AlbumRow, origin: string): Album {
   return {
     id: r.id,
     name: r.name,
