@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useAuth } from '../features/account/store';
+import { homeQueries } from '../features/home/api/queries';
 import { useCurrentEntry, useStatus } from '../features/player';
 import { setPlayingTitle } from '../lib/use-page-title';
 import { contextOf } from './play-context';
@@ -13,6 +15,7 @@ export function ListenerEffects() {
   const status = useStatus();
   const auth = useAuth();
   const reported = useRef<string | null>(null);
+  const client = useQueryClient();
   const playing = status === 'playing' && entry;
 
   useEffect(() => {
@@ -24,7 +27,10 @@ export function ListenerEffects() {
     reported.current = entry.key;
     const context = contextOf(entry.item.id);
     const event = { songId: entry.item.id, ...(context ? { context } : {}) };
-    void import('../features/home/api/plays').then((m) => m.reportPlay(auth, event));
-  }, [playing, entry, auth]);
+    void import('../features/home/api/plays')
+      .then((m) => m.reportPlay(auth, event))
+      // the home page's "recently played" and "jump back in" follow
+      .then(() => client.invalidateQueries({ queryKey: homeQueries.all() }));
+  }, [playing, entry, auth, client]);
   return null;
 }

@@ -56,7 +56,7 @@ export function SongTiles<S extends TileSong>({
                 type="button"
                 onClick={() => onPlay(s)}
                 aria-label={`Play ${s.name}`}
-                className="block min-h-6 break-words text-left font-medium hover:underline"
+                className="flex min-h-11 items-center break-words text-left font-medium hover:underline"
               >
                 {s.name}
               </button>

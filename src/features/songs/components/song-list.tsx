@@ -109,7 +109,7 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
                   ref={song.id === highlightId ? highlighted : undefined}
                   onClick={() => onPlay(song, access)}
                   aria-label={`Play ${song.name}`}
-                  className="block min-h-6 break-words text-left font-medium hover:underline focus-visible:underline"
+                  className="flex min-h-11 items-center break-words text-left font-medium hover:underline focus-visible:underline"
                 >
                   {song.name}
                 </button>
@@ -158,7 +158,7 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
                 type="button"
                 onClick={() => onPlay(song, access)}
                 aria-label={`Play ${song.name}`}
-                className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+                className="min-h-11 min-w-11 rounded-full bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-600"
               >
                 Play
               </button>
