@@ -3,6 +3,7 @@ import { expectAccessible } from './a11y';
 import { nav } from './session';
 
 test('every public page is accessible', async ({ page }) => {
+  test.setTimeout(120_000);
   const pages: [string, string][] = [
     ['/albums', 'Albums'],
     ['/artists', 'Artists'],

@@ -46,7 +46,7 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await page.getByRole('link', { name: 'Mind To Matter' }).first().click();
   await expect(page.getByRole('heading', { name: 'Mind To Matter', level: 1 })).toBeVisible();
   // a song not added yet, so that the three differ (the album is this artist's too)
-  const artistRows = page.getByRole('list', { name: 'Songs' }).getByRole('listitem');
+  const artistRows = page.getByRole('list', { name: 'Songs', exact: true }).getByRole('listitem');
   await expect(artistRows.first()).toBeVisible();
   const artistSongs = await artistRows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   const fromArtist = artistSongs.find((n) => n !== fromAlbum && n !== fromSearch)!;

@@ -40,6 +40,9 @@ export async function suggest(
   if (!whole || words.length === 0) return { songs: [], albums: [], artists: [], genres: [] };
   const tsq = words.map((w) => `${w}:*`).join(' & ');
   const end = prefixEnd(whole);
+  // One or two letters match a name's start only: as the start of any word they would match a
+  // large part of the catalog, and the listener is still typing.
+  const wordSearch = words.length > 1 || words[0]!.length >= 3;
 
   const [songs, albums, artists] = await Promise.all([
     db.query<LibrarySongRow>(
@@ -49,25 +52,26 @@ export async function suggest(
           order by ${songFold} limit ${SONGS * 3}),
        words as (
          select s.id, 1 as rank, ${songFold} as k from songs s
-          where s.removed_at is null and to_tsvector('simple', ${songFold}) @@ to_tsquery('simple', $3)
+          where $4 and s.removed_at is null and to_tsvector('simple', ${songFold}) @@ to_tsquery('simple', $3)
           limit ${WORD_POOL}),
        hits as (select id, min(rank) as rank, min(k) as k from (select * from starts union all select * from words) u group by id)
        select ${LIBRARY_COLUMNS} from hits h join songs s on s.id = h.id join albums a on a.id = s.album_id
         where ${VISIBLE}
         order by h.rank, length(h.k), h.k, s.id limit ${SONGS}`,
-      [whole, end, tsq],
+      [whole, end, tsq, wordSearch],
     ),
     db.query<AlbumRow>(
-      `with hits as (
-         select a.id, case when ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2 then 0 else 1 end as rank
-           from albums a
-          where a.public and a.removed_at is null
-            and ((${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2)
-                 or to_tsvector('simple', ${albumFold}) @@ to_tsquery('simple', $3))
-          limit ${WORD_POOL})
+      `with starts as (
+         select a.id, 0 as rank from albums a
+          where ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2 order by ${albumFold} limit ${ALBUMS * 3}),
+       words as (
+         select a.id, 1 as rank from albums a
+          where $4 and to_tsvector('simple', ${albumFold}) @@ to_tsquery('simple', $3) limit ${WORD_POOL}),
+       hits as (select id, min(rank) as rank from (select * from starts union all select * from words) u group by id)
        select ${ALBUM_COLUMNS} from hits h join albums a on a.id = h.id
+        where a.public and a.removed_at is null
         order by h.rank, length(a.name), a.name, a.id limit ${ALBUMS}`,
-      [whole, end, tsq],
+      [whole, end, tsq, wordSearch],
     ),
     db.query<{ id: string; name: string; picture_path: string | null; rank: number }>(
       `select p.id, p.name, p.picture_path,

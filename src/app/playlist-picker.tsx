@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Credentials } from '../../contract/account';
 import { Dialog } from '../components/ui/dialog';
 import { usePlaylistEditor } from '../features/playlists/api/mutations';
@@ -27,6 +27,8 @@ export function PlaylistPicker({
 }) {
   const { doc, edit } = usePlaylistEditor(auth);
   const [creating, setCreating] = useState<PickerSubject | null>(null);
+  // The list's dialog closes when "New playlist…" opens the name dialog: that is not the end of picking.
+  const toCreate = useRef(false);
   const addTo = (s: PickerSubject, name: string) => {
     const problem = edit({ kind: 'add', name, ids: s.songIds });
     if (problem) editorActions.tell('error', `“${s.name}” was not added to “${name}”. ${problem}`);
@@ -39,7 +41,9 @@ export function PlaylistPicker({
       <Dialog
         open={subject !== null && creating === null}
         title={subject ? `Add ${subject.name} to a playlist` : ''}
-        onClose={onClose}
+        onClose={() => {
+          if (!toCreate.current) onClose();
+        }}
       >
         {subject ? (
           <ul aria-label="Your playlists" className="max-h-80 overflow-auto">
@@ -51,7 +55,14 @@ export function PlaylistPicker({
               </li>
             ))}
             <li>
-              <button type="button" className={`${btn} font-semibold`} onClick={() => setCreating(subject)}>
+              <button
+                type="button"
+                className={`${btn} font-semibold`}
+                onClick={() => {
+                  toCreate.current = true;
+                  setCreating(subject);
+                }}
+              >
                 New playlist…
               </button>
             </li>

@@ -70,8 +70,8 @@ export function SongTiles<S extends TileSong>({
               </Link>
               {note ? ` · ${note(s)}` : ''}
             </p>
+            {badge ? <div className="mt-1">{badge(s)}</div> : null}
           </div>
-          {badge ? <span className="shrink-0">{badge(s)}</span> : null}
         </li>
       ))}
     </ol>

@@ -108,7 +108,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
       >
         {/* On a phone: song, queue and help on the first row, the transport and volume on the second. */}
         {/* On a phone: the song (tap or swipe up for the full-screen view), play and next; the rest is in that view. */}
-        <div className="mx-auto flex max-w-6xl flex-nowrap items-center gap-x-2 gap-y-1 px-3 py-1 md:flex-wrap md:px-4 md:pb-3 md:pt-1 md:gap-x-4">
+        <div className="mx-auto flex w-full max-w-6xl flex-nowrap items-center gap-x-2 gap-y-1 px-3 py-1 md:flex-wrap md:px-4 md:pb-3 md:pt-1 md:gap-x-4">
           <button
             type="button"
             aria-expanded={panel === 'now-playing'}
