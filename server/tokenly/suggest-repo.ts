@@ -17,8 +17,12 @@ const SONGS = 5;
 const ALBUMS = 4;
 const ARTISTS = 4;
 const GENRES = 3;
-/** Word matches are gathered up to this many before they are ranked: a two-letter word may match thousands. */
+/**
+ * Matches are gathered up to this many, unsorted (sorting thousands of matches of one letter is
+ * what would cost), then ranked: names that start with the text, shortest first.
+ */
 const WORD_POOL = 60;
+const STARTS_POOL = 40;
 
 const songFold = foldSql('s.name');
 const albumFold = foldSql('a.name');
@@ -49,7 +53,7 @@ export async function suggest(
       `with starts as (
          select s.id, 0 as rank, ${songFold} as k from songs s
           where s.removed_at is null and ${songFold} ~>=~ $1 and ${songFold} ~<~ $2
-          order by ${songFold} limit ${SONGS * 3}),
+          limit ${STARTS_POOL}),
        words as (
          select s.id, 1 as rank, ${songFold} as k from songs s
           where $4 and s.removed_at is null and to_tsvector('simple', ${songFold}) @@ to_tsquery('simple', $3)
@@ -63,7 +67,7 @@ export async function suggest(
     db.query<AlbumRow>(
       `with starts as (
          select a.id, 0 as rank from albums a
-          where ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2 order by ${albumFold} limit ${ALBUMS * 3}),
+          where ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2 limit ${STARTS_POOL}),
        words as (
          select a.id, 1 as rank from albums a
           where $4 and to_tsvector('simple', ${albumFold}) @@ to_tsquery('simple', $3) limit ${WORD_POOL}),
