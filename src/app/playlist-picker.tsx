@@ -9,6 +9,8 @@ import { editorActions } from '../features/playlists/store';
 export interface PickerSubject {
   songIds: string[];
   name: string;
+  /** where focus goes back to when the picker closes (the row's More button) */
+  back?: HTMLElement | null;
 }
 
 /**

@@ -86,7 +86,13 @@ export function useRowMenu<S extends Row>(
           ]
         : []),
       ...(auth
-        ? [{ label: 'Add to playlist…', onSelect: () => setPicking({ songIds: [song.id], name: song.name }) }]
+        ? [
+            {
+              label: 'Add to playlist…',
+              onSelect: () =>
+                setPicking({ songIds: [song.id], name: song.name, back: document.activeElement as HTMLElement | null }),
+            },
+          ]
         : []),
       ...(song.artistProfileId
         ? [{ label: 'Go to artist', onSelect: () => void navigate(`/artists/${song.artistProfileId}`) }]
@@ -109,7 +115,16 @@ export function useRowMenu<S extends Row>(
     dialogs:
       auth && picking ? (
         <Suspense fallback={null}>
-          <PlaylistPicker auth={auth} subject={picking} onClose={() => setPicking(null)} />
+          <PlaylistPicker
+            auth={auth}
+            subject={picking}
+            onClose={() => {
+              const back = picking.back;
+              setPicking(null);
+              // the dialog's own focus return may land on the closed menu's item: back to the row
+              requestAnimationFrame(() => back?.focus());
+            }}
+          />
         </Suspense>
       ) : null,
   };
