@@ -4,7 +4,6 @@ import type { Config } from 'tailwindcss';
 // project's additions so they live in one typed place.
 export default {
   content: ['./index.html', './src/**/*.{ts,tsx}'],
-  darkMode: 'media',
   theme: {
     extend: {
       colors: {

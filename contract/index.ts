@@ -6,3 +6,4 @@ export * from './listener.js';
 export * from './encoding.js';
 export * from './release.js';
 export * from './money.js';
+export * from './listener-app.js';

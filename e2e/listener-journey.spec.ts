@@ -20,12 +20,13 @@ test('a listener registers, browses, searches, downloads, edits a profile and ch
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Invitation code', { exact: true }).fill('WELCOME');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Welcome back, ${username}`, level: 1 })).toBeVisible();
   await logOut(page);
   await logIn(page, username, password);
   await expectAccessible(page);
 
   // Catalog → album → artist, with access badges in words.
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
   await expect(page.getByRole('heading', { name: 'A Little Color EP', level: 1 })).toBeVisible();
   const tracks = page.getByRole('list', { name: 'Tracks' });
@@ -36,7 +37,7 @@ test('a listener registers, browses, searches, downloads, edits a profile and ch
   await expect(page.getByRole('list', { name: 'Songs' }).getByRole('listitem').first()).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto('/');
+  await page.goto('/albums');
   await page.getByRole('link', { name: 'Fan Club Tapes' }).click();
   await expect(page.getByRole('list', { name: 'Tracks' }).getByRole('listitem').first()).toContainText(
     'Locked — needs CHIPSFANS',

@@ -85,7 +85,7 @@ test('a song that cannot be played is reported and skipped, and the queue goes o
   await failStream(page, broken!.id, 100, (r) =>
     r.fulfill({ status: 200, contentType: 'audio/mpeg', body: Buffer.alloc(4096, 7) }),
   );
-  await nav(page).getByRole('link', { name: 'Catalog' }).click();
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
   await page
     .getByRole('list', { name: 'Tracks' })

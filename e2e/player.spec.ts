@@ -25,7 +25,7 @@ test.beforeAll(async ({ playwright }, info) => {
 });
 
 async function openAlbum(page: Page, name: string) {
-  await nav(page).getByRole('link', { name: 'Catalog' }).click();
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   return page.getByRole('list', { name: 'Tracks' });
@@ -295,8 +295,10 @@ test('play next, add to queue, reorder and remove in the queue panel', async ({ 
   await tapes.getByRole('button', { name: `Play ${fans[0]!.name}`, exact: true }).click();
   await expectAudioPast(page, 0.2);
   const rows = await openAlbum(page, 'Circuit Breaker');
-  await rows.getByRole('button', { name: `Play ${rock[0]!.name} next` }).click();
-  await rows.getByRole('button', { name: `Add ${rock[5]!.name} to the queue` }).click();
+  await rows.getByRole('button', { name: `More actions for ${rock[0]!.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Play next' }).click();
+  await rows.getByRole('button', { name: `More actions for ${rock[5]!.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Add to queue' }).click();
 
   await bar(page, 'Queue').click();
   const queue = player(page).getByRole('list', { name: 'Queue' });

@@ -41,12 +41,25 @@ export async function catalogSongIds(request: APIRequestContext): Promise<string
   return ids;
 }
 
-/** Chooses `playlist` in the Add-to-playlist menu of the first row of a song list. */
+/**
+ * Chooses `playlist` for the first row of a song list: from its Add-to-playlist menu, or, on the
+ * album and artist pages, from the row's More menu (Add to playlist… opens the list of playlists).
+ */
 export async function addFirstRowTo(page: Page, listName: string, playlist: string): Promise<string> {
   const row = page.getByRole('list', { name: listName }).getByRole('listitem').first();
   const song = (await row.getAttribute('aria-label'))!;
-  await row.getByRole('button', { name: `Add ${song} to a playlist` }).click();
-  await page.getByRole('menu').getByRole('menuitem', { name: playlist, exact: true }).click();
+  const more = row.getByRole('button', { name: `More actions for ${song}` });
+  if (await more.count()) {
+    await more.click();
+    await page.getByRole('menuitem', { name: 'Add to playlist…' }).click();
+    await page
+      .getByRole('dialog', { name: `Add ${song} to a playlist` })
+      .getByRole('button', { name: playlist, exact: true })
+      .click();
+  } else {
+    await row.getByRole('button', { name: `Add ${song} to a playlist` }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: playlist, exact: true }).click();
+  }
   await expect(page.getByRole('status').filter({ hasText: `Added “${song}” to “${playlist}”` })).toBeVisible();
   return song;
 }

@@ -26,7 +26,7 @@ test('a playlist plays through the player, and a queued song is saved to a new p
   const before = await creditsBalance(page);
 
   // The whole album into a new playlist, from the album page.
-  await nav(page).getByRole('link', { name: 'Catalog' }).click();
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: ALBUM }).click();
   await page.getByRole('button', { name: `Add ${ALBUM} to a playlist` }).click();
   await page.getByRole('menuitem', { name: 'New playlist…' }).click();

@@ -32,7 +32,7 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await expectAccessible(page);
 
   // Add a song from an album, a search result and an artist's page.
-  await nav(page).getByRole('link', { name: 'Catalog' }).click();
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
   const fromAlbum = await addFirstRowTo(page, 'Tracks', 'Trip');
   await expectAccessible(page);
@@ -46,18 +46,25 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await page.getByRole('link', { name: 'Mind To Matter' }).first().click();
   await expect(page.getByRole('heading', { name: 'Mind To Matter', level: 1 })).toBeVisible();
   // a song not added yet, so that the three differ (the album is this artist's too)
-  const artistRows = page.getByRole('list', { name: 'Songs' }).getByRole('listitem');
+  const artistRows = page.getByRole('list', { name: 'Songs', exact: true }).getByRole('listitem');
   await expect(artistRows.first()).toBeVisible();
   const artistSongs = await artistRows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   const fromArtist = artistSongs.find((n) => n !== fromAlbum && n !== fromSearch)!;
   const row = artistRows.filter({ has: page.getByText(fromArtist, { exact: true }) });
-  // keyboard: open the menu with ArrowDown, move with arrows, choose with Enter
-  await row.getByRole('button', { name: `Add ${fromArtist} to a playlist` }).focus();
+  // keyboard: open the row's More menu with ArrowDown, move with arrows, choose with Enter
+  await row.getByRole('button', { name: `More actions for ${fromArtist}` }).focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: 'Trip', exact: true })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: 'Play next' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Add to playlist…' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menu')).toHaveCount(0);
-  await expect(row.getByRole('button', { name: `Add ${fromArtist} to a playlist` })).toBeFocused();
+  const picker = page.getByRole('dialog', { name: `Add ${fromArtist} to a playlist` });
+  await picker.getByRole('button', { name: 'Trip', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(row.getByRole('button', { name: `More actions for ${fromArtist}` })).toBeFocused();
   await settled(page);
 
   await nav(page).getByRole('link', { name: 'Playlists' }).click();
@@ -145,7 +152,7 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   await b.keyboard.press('Escape');
 
   // ...then A saves an edit, so that B's copy is out of date...
-  await a.goto('/');
+  await a.goto('/albums');
   await a.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
   const fromA = await addFirstRowTo(a, 'Tracks', 'Mix');
   await settled(a);
@@ -214,7 +221,7 @@ test('a full playlist refuses more songs before sending, and unknown songs show 
   await expect(gone).toContainText('No longer in the catalog');
 
   // A whole album does not fit: refused with what to do, and nothing is sent.
-  await page.goto('/');
+  await page.goto('/albums');
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
   const puts: string[] = [];
   page.on('request', (r) => {

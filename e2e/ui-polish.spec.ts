@@ -24,17 +24,20 @@ async function albumWithBar(page: Page, user: Pick<TestUser, 'username' | 'passw
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page).not.toHaveURL(/\/login/);
-  await page.goto('/');
+  await page.goto('/albums');
   await page
     .getByRole('link', { name: /Quiet Hours/ })
     .first()
     .click();
   await expect(tracks(page).first()).toBeVisible();
-  await tracks(page)
-    .first()
-    .getByRole('button', { name: /to the queue$/ })
-    .click();
+  await addToQueue(page, tracks(page).first());
   await expect(player(page)).toBeVisible();
+}
+
+/** A track row's "Add to queue", from its More menu. */
+async function addToQueue(page: Page, row: Locator) {
+  await row.getByRole('button', { name: /^More actions for / }).click();
+  await page.getByRole('menuitem', { name: 'Add to queue' }).click();
 }
 
 async function userWithPlaylists(request: Parameters<typeof newUser>[0], baseURL: string) {
@@ -58,10 +61,10 @@ test.describe('on a phone', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect((await box(last)).y + (await box(last)).height).toBeLessThanOrEqual(await barTop(page));
 
-    // With the last row on screen but covered by the bar, Tab onto its next button: the browser
-    // scrolls the focused button clear of the bar.
-    const queueButton = last.getByRole('button', { name: /to the queue$/ });
-    const nextButton = last.getByRole('button', { name: /next$/ });
+    // With the last row on screen but covered by the bar, Tab from its Like button onto its More
+    // button: the browser scrolls the focused button clear of the bar.
+    const queueButton = last.getByRole('button', { name: /^More actions for / });
+    const nextButton = last.getByRole('button', { name: /^Like / });
     await nextButton.focus();
     await nextButton.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - (window.innerHeight - 40)));
     expect((await box(queueButton)).y).toBeGreaterThan(await barTop(page));
@@ -80,15 +83,15 @@ test.describe('on a phone', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const last = tracks(page).last();
     const song = (await last.getAttribute('aria-label'))!;
-    const button = last.getByRole('button', { name: `Add ${song} to a playlist` });
+    const button = last.getByRole('button', { name: `More actions for ${song}` });
     await button.click();
-    const menu = page.getByRole('menu', { name: `Add ${song} to a playlist` });
-    await expect(menu.getByRole('menuitem', { name: 'Dinner' })).toBeFocused();
+    const menu = page.getByRole('menu', { name: `More actions for ${song}` });
+    await expect(menu.getByRole('menuitem', { name: 'Play next' })).toBeFocused();
     const m = await box(menu);
     expect(m.y + m.height).toBeLessThanOrEqual((await box(button)).y);
     expect(m.y).toBeGreaterThanOrEqual(0);
     // every item can be seen, none of them under the bar
-    await expect(menu.getByRole('menuitem', { name: 'New playlist…' })).toBeInViewport();
+    await expect(menu.getByRole('menuitem', { name: 'Share' })).toBeInViewport();
     expect(m.y + m.height).toBeLessThanOrEqual(await barTop(page));
     await expectAccessible(page);
 
@@ -97,7 +100,11 @@ test.describe('on a phone', () => {
     await expect(menu).toBeHidden();
     await expect(button).toBeFocused();
     await button.press('Enter');
-    await menu.getByRole('menuitem', { name: 'Workout' }).click();
+    await menu.getByRole('menuitem', { name: 'Add to playlist…' }).click();
+    await page
+      .getByRole('dialog', { name: `Add ${song} to a playlist` })
+      .getByRole('button', { name: 'Workout' })
+      .click();
     const message = page.getByRole('status').filter({ hasText: `Added “${song}” to “Workout”` });
     await expect(message).toBeVisible();
     const msg = await box(message);
@@ -115,7 +122,9 @@ test.describe('on a phone', () => {
     expect((await box(nowPlaying)).width).toBeGreaterThan(phone.width / 2);
     await expectAccessible(page);
 
-    await player(page).getByRole('button', { name: 'Queue', exact: true }).click();
+    // The compact phone bar opens the full-screen view, which has the queue.
+    await nowPlaying.click();
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
     const queue = page.getByRole('list', { name: 'Queue' });
     await expect(queue.getByRole('listitem')).toHaveCount(1);
     await expectAccessible(page);
@@ -161,7 +170,7 @@ test('in the queue panel the Add-to-playlist menu stays inside the panel, and th
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await albumWithBar(page, await userWithPlaylists(request, baseURL!));
-  for (const row of await tracks(page).all()) await row.getByRole('button', { name: /to the queue$/ }).click();
+  for (const row of await tracks(page).all()) await addToQueue(page, row);
   await player(page).getByRole('button', { name: 'Queue', exact: true }).click();
   const panel = page.getByRole('region', { name: /^Queue/ });
   const lastEntry = page.getByRole('list', { name: 'Queue' }).getByRole('listitem').last();
@@ -195,21 +204,30 @@ for (const viewport of [{ width: 1280, height: 900 }, phone]) {
     };
 
     const help = player(page).getByRole('button', { name: 'Keyboard shortcuts' });
-    await help.click();
-    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await expect(shortcuts).toBeVisible();
-    await centred(shortcuts);
-    await expectAccessible(page);
-    await page.keyboard.press('Escape');
-    await expect(shortcuts).toBeHidden();
-    await expect(help).toBeFocused();
+    if (viewport.width < 768) {
+      // a phone's compact bar has no shortcuts button (no keyboard to use them with)
+      await expect(help).toBeHidden();
+    } else {
+      await help.click();
+      const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect(shortcuts).toBeVisible();
+      await centred(shortcuts);
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+      await expect(shortcuts).toBeHidden();
+      await expect(help).toBeFocused();
+    }
 
     const song = (await tracks(page).first().getAttribute('aria-label'))!;
     const menuButton = tracks(page)
       .first()
-      .getByRole('button', { name: `Add ${song} to a playlist` });
+      .getByRole('button', { name: `More actions for ${song}` });
     await menuButton.click();
-    await page.getByRole('menuitem', { name: 'New playlist…' }).click();
+    await page.getByRole('menuitem', { name: 'Add to playlist…' }).click();
+    await page
+      .getByRole('dialog', { name: `Add ${song} to a playlist` })
+      .getByRole('button', { name: 'New playlist…' })
+      .click();
     const create = page.getByRole('dialog');
     await expect(create).toBeVisible();
     await centred(create);

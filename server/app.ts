@@ -39,6 +39,8 @@ import { ownUploadFile, uploadRoutes } from './storage/upload-routes.js';
 import { artistRoutes } from './tokenly/artist-routes.js';
 import { artistDomainRoutes } from './artist/index.js';
 import { moneyRoutes } from './money/index.js';
+import { discoveryRoutes } from './tokenly/discovery-routes.js';
+import { libraryRoutes } from './tokenly/library-routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -207,6 +209,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   publicRoutes(app, ctx);
   accountRoutes(app, ctx);
   listenerRoutes(app, ctx);
+  discoveryRoutes(app, ctx);
+  libraryRoutes(app, ctx);
   adminRoutes(app, db, config.dataDir);
 
   const worker =

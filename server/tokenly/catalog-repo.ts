@@ -3,7 +3,7 @@ import type { Queryable } from '../db/connection.js';
 import { gone, notFound } from '../lib/errors.js';
 import { docDate, mediaUrl, satToFloat } from './format.js';
 
-interface AlbumRow {
+export interface AlbumRow {
   id: string;
   name: string;
   description: string;
@@ -17,12 +17,12 @@ interface AlbumRow {
   gate_tokens: string[];
 }
 
-const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
+export const ALBUM_COLUMNS = `a.id, a.name, a.description, a.artist, a.artist_profile_id, a.artwork_path, a.release_date,
   a.removed_at, a.public, (select count(*)::int from songs s where s.album_id = a.id and s.removed_at is null) as song_count,
   array(select distinct t from songs s, unnest(s.tokens) t
          where s.album_id = a.id and s.removed_at is null and not s.public_streamable order by t) as gate_tokens`;
 
-function toAlbum(r: AlbumRow, origin: string): Album {
+export function toAlbum(r: AlbumRow, origin: string): Album {
   return {
     id: r.id,
     name: r.name,

@@ -22,6 +22,7 @@ import { etagOf, readDocument, writeDocument, type DocumentTable } from './docum
 import { paging, satToFloat } from './format.js';
 import { mySongs, tcaStatus } from './listener-repo.js';
 import { authorizeStream, toStreamAuth } from './stream-repo.js';
+import { recordGrant } from './history-repo.js';
 
 const DOWNLOAD_TTL_SEC = 3600;
 /** A stream URL lives shorter than its grant; the player asks again (for free) when it expires. */
@@ -122,6 +123,8 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
       const decision = await authorizeStream(db, user.id, songId, { feePercent: ctx.config.platformFeePercent });
       let url: string | null = null;
       if (decision.authorized) {
+        // The listening history; a failure to write it never stands between a listener and the song.
+        await recordGrant(db, user.id, songId).catch((err: unknown) => req.log.warn({ err }, 'history not recorded'));
         const grantEnd = Math.floor(new Date(decision.grant.expiresAt).getTime() / 1000);
         const exp = Math.min(grantEnd, Math.floor(Date.now() / 1000) + STREAM_URL_TTL_SEC);
         url = signMediaUrl(ctx.origin(req), ctx.mediaSecret, 'stream', songId, user.id, exp);

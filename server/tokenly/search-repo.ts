@@ -30,7 +30,7 @@ export function keywordQuery(field: string, text: string): string {
  * Songs visible in the public catalog: not removed, on a public album that is not removed. Hidden
  * albums are few (a partial index lists them), so they are excluded by id instead of by a join.
  */
-const VISIBLE = `s.removed_at is null
+export const VISIBLE = `s.removed_at is null
   and s.album_id <> all(array(select id from albums where removed_at is not null or not public))`;
 
 export async function searchLibrary(

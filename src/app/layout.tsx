@@ -1,23 +1,14 @@
-import { lazy, Suspense, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { NoticeBanner } from '../components/ui/notice-banner';
 import { Skeleton } from '../components/ui/query-state';
-import { useLogout } from '../features/account/api/mutations';
-import { useAuth, useUsername } from '../features/account/store';
+import { useAuth } from '../features/account/store';
+import { SearchBox } from '../features/search/components/search-box';
+import { MainNav } from './main-nav';
 import { PlayerShell } from './player-shell';
 
-const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 ${
-    isActive ? 'text-brand-700 underline underline-offset-4 dark:text-brand-400' : ''
-  }`;
-
-const PUBLIC_LINKS = [
-  ['/', 'Catalog'],
-  ['/search', 'Search'],
-  ['/artists', 'Artists'],
-  ['/genres', 'Genres'],
-  ['/tags', 'Tags'],
-] as const;
+// What playback means elsewhere (the tab's title, the listening history): not needed for the first paint.
+const ListenerEffects = lazy(async () => ({ default: (await import('./listener-effects')).ListenerEffects }));
 
 // Only signed-in listeners edit playlists: the catalog's first load does not carry the editor.
 const PlaylistEditorHost = lazy(async () => ({
@@ -29,119 +20,49 @@ const AddToPlaylistMenu = lazy(async () => ({
   default: (await import('../features/playlists/components/add-to-playlist-menu')).AddToPlaylistMenu,
 }));
 
-const PRIVATE_LINKS = [
-  ['/my-songs', 'My songs'],
-  ['/playlists', 'Playlists'],
-  ['/credits', 'Credits'],
-  ['/profile', 'Profile'],
-] as const;
-
-// Only signed-in users can be artists: the link's check loads with them, not with the catalog.
-const ArtistLink = lazy(async () => ({ default: (await import('./artist-link')).ArtistLink }));
-
-function AccountControls() {
-  const username = useUsername();
-  const auth = useAuth();
-  const logout = useLogout();
-  const navigate = useNavigate();
-  if (!username) {
-    return (
-      <>
-        <NavLink to="/login" className={navClass}>
-          Log in
-        </NavLink>
-        <NavLink to="/register" className={navClass}>
-          Register
-        </NavLink>
-      </>
-    );
-  }
-  return (
-    <>
-      {PRIVATE_LINKS.map(([to, label]) => (
-        <NavLink key={to} to={to} className={navClass}>
-          {label}
-        </NavLink>
-      ))}
-      {auth ? (
-        <Suspense fallback={null}>
-          <ArtistLink auth={auth} className={navClass} />
-        </Suspense>
-      ) : null}
-      <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400">{username}</span>
-      <button
-        type="button"
-        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
-        disabled={logout.isPending}
-        className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-      >
-        Log out
-      </button>
-    </>
-  );
-}
-
 /**
- * On a phone the links fold behind a Menu button (a disclosure, not a modal: the page stays
- * usable); from `md` up they sit in one row. Following a link folds the menu again.
+ * The shell: a header with the search box on one line at every width (the logo shrinks to its
+ * mark on a phone), the main navigation (a sidebar from `md` up, a bottom bar on a phone), the
+ * page, and the player bar.
  */
-function MainNav() {
-  const [open, setOpen] = useState(false);
-  const { pathname } = useLocation();
-  const [openedAt, setOpenedAt] = useState(pathname);
-  if (open && openedAt !== pathname) setOpen(false);
-  return (
-    <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3">
-      <Link to="/" className="mr-4 text-lg font-bold text-brand-700 dark:text-brand-400">
-        Tokenly Music
-      </Link>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls="main-links"
-        onClick={() => {
-          setOpenedAt(pathname);
-          setOpen(!open);
-        }}
-        className="ml-auto rounded-md border border-slate-300 px-3 py-1 text-sm font-medium md:hidden dark:border-slate-700"
-      >
-        Menu
-      </button>
-      <div
-        id="main-links"
-        className={`${open ? 'flex' : 'hidden'} w-full flex-col items-start gap-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center`}
-      >
-        {PUBLIC_LINKS.map(([to, label]) => (
-          <NavLink key={to} to={to} end={to === '/'} className={navClass}>
-            {label}
-          </NavLink>
-        ))}
-        <span className="flex flex-col items-start gap-2 md:flex-1 md:flex-row md:flex-wrap md:items-center md:justify-end">
-          <AccountControls />
-        </span>
-      </div>
-    </nav>
-  );
-}
-
 export function Layout() {
   const auth = useAuth();
+  const navigate = useNavigate();
   return (
     <div className="min-h-screen">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-black"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-black"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 dark:border-slate-800">
-        <MainNav />
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+        <div className="flex h-16 flex-nowrap items-center gap-3 px-3 md:px-4">
+          <Link
+            to="/"
+            aria-label="Tokenly Music, home"
+            className="flex h-11 shrink-0 items-center gap-2 rounded-md font-bold text-brand-700 dark:text-brand-400"
+          >
+            <img src="/favicon.svg" alt="" width={28} height={28} className="h-7 w-7" />
+            <span className="hidden whitespace-nowrap text-lg lg:inline">Tokenly Music</span>
+          </Link>
+          <div className="flex min-w-0 flex-1 justify-center">
+            <div className="flex w-full min-w-0 max-w-xl">
+              <SearchBox onNavigate={(to) => void navigate(to)} />
+            </div>
+          </div>
+        </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        <Suspense fallback={<Skeleton className="h-64" />}>
-          <Outlet />
-        </Suspense>
-      </main>
+      <div className="md:flex">
+        <MainNav />
+        <main id="main" className="mx-auto min-w-0 max-w-6xl flex-1 px-4 py-6">
+          <Suspense fallback={<Skeleton className="h-64" />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      {/* keeps the end of the page clear of the phone's bottom navigation */}
+      <div aria-hidden="true" className="h-16 md:hidden" />
       <PlayerShell
         queueActions={
           auth
@@ -153,6 +74,9 @@ export function Layout() {
             : undefined
         }
       />
+      <Suspense fallback={null}>
+        <ListenerEffects />
+      </Suspense>
       <NoticeBanner />
       {/* Playlist edits are saved in the background from any page: their news and questions. */}
       {auth ? (

@@ -14,7 +14,8 @@ export const router = createBrowserRouter([
     // The first page's chunk loads before the first render; this shows while it does.
     hydrateFallbackElement: <Skeleton className="m-6 h-64" />,
     children: [
-      { index: true, lazy: page(() => import('./routes/catalog')) },
+      { index: true, lazy: page(() => import('./routes/home')) },
+      { path: 'albums', lazy: page(() => import('./routes/catalog')) },
       { path: 'albums/:albumId', lazy: page(() => import('./routes/album')) },
       { path: 'artists', lazy: page(() => import('./routes/artists')) },
       { path: 'artists/:profileId', lazy: page(() => import('./routes/artist')) },
@@ -37,6 +38,8 @@ export const router = createBrowserRouter([
       { path: 'register', lazy: page(() => import('./routes/register')) },
       { path: 'forgot-password', lazy: page(() => import('./routes/forgot-password')) },
       { path: 'reset-password', lazy: page(() => import('./routes/reset-password')) },
+      { path: 'library', lazy: page(() => import('./routes/library')) },
+      { path: 'settings', lazy: page(() => import('./routes/settings')) },
       { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],
   },

@@ -7,7 +7,7 @@ import { songAccess, tokensOf, type SongAccess } from '../features/songs/lib/acc
 import { AddToPlaylistMenu } from '../features/playlists/components/add-to-playlist-menu';
 
 const btn =
-  'rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
+  'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 px-2 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** "Play next" and "Add to queue" for one row (or for any list of items, e.g. a playlist). */
 export function QueueButtons({ items, name }: { items: QueueItem[]; name: string }) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
+import { AlbumCards } from '../../components/ui/album-card';
 import { Pager } from '../../components/ui/pager';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -7,40 +8,109 @@ import { useAuth } from '../../features/account/store';
 import { artistQueries } from '../../features/artists/api/queries';
 import { ArtistProfileView } from '../../features/artists/components/artist-profile-view';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
+import { KeepButton } from '../../features/library/components/keep-button';
 import { SongList } from '../../features/songs/components/song-list';
-import { useRowControls } from '../row-controls';
+import { useRowMenu } from '../row-menu';
+
+const TOP_SHOWN = 5;
 
 export default function ArtistRoute() {
   const { profileId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const page = Math.max(0, Number(params.get('pg')) || 0);
   const profile = useQuery(artistQueries.profile(profileId));
+  const top = useQuery(artistQueries.top(profileId));
+  const albums = useQuery(artistQueries.albums(profileId));
   const songs = useQuery(artistQueries.songs(profileId, page));
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
-  const rows = useRowControls(songs.data?.items, auth);
-  usePageTitle(profile.data?.name ?? 'Artist');
+  const topSongs = top.data?.slice(0, TOP_SHOWN);
+  const topRows = useRowMenu(topSongs, auth, { context: { kind: 'artist', id: profileId }, showAlbum: true });
+  const allRows = useRowMenu(songs.data?.items, auth, { context: { kind: 'artist', id: profileId }, showAlbum: true });
+  usePageTitle(profile.data?.name ?? (profile.isError ? 'Artist not found' : 'Artist'));
 
+  if (profile.isError) {
+    return (
+      <ErrorState
+        error={profile.error}
+        onRetry={() => void profile.refetch()}
+        back={{ to: '/artists', label: 'Browse all artists' }}
+      />
+    );
+  }
   return (
-    <div className="space-y-8">
+    <div className="space-y-10">
       {profile.isPending ? (
         <div aria-busy="true" aria-label="Loading artist" className="space-y-3">
           <Skeleton className="h-10 w-1/2" />
           <Skeleton className="h-24" />
         </div>
-      ) : profile.isError ? (
-        <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
       ) : (
         <ArtistProfileView profile={profile.data} />
       )}
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={topRows.play}
+          disabled={topRows.playableCount === 0}
+          className="inline-flex min-h-11 items-center gap-2 rounded-full bg-brand-700 px-6 font-semibold text-white hover:bg-brand-600 disabled:opacity-50"
+        >
+          <span aria-hidden="true">▶</span> Play top songs
+        </button>
+        {auth && profile.data ? (
+          <KeepButton auth={auth} kind="artists" id={profileId} name={profile.data.name} />
+        ) : null}
+      </div>
+      <section aria-labelledby="top-title">
+        <h2 id="top-title" className="mb-2 text-xl font-semibold">
+          Top songs
+        </h2>
+        {top.isPending ? (
+          <Skeleton className="h-40" />
+        ) : top.isError ? (
+          <ErrorState error={top.error} onRetry={() => void top.refetch()} back={null} />
+        ) : topSongs!.length === 0 ? (
+          <EmptyState>No songs by this artist yet.</EmptyState>
+        ) : (
+          <SongList
+            songs={topSongs!}
+            label="Top songs"
+            auth={auth}
+            showAlbum
+            prefetchAlbum={prefetchAlbum}
+            onPlay={topRows.onPlay}
+            menu={topRows.menu}
+            toggle={topRows.toggle}
+          />
+        )}
+      </section>
+      <section aria-labelledby="discography-title">
+        <h2 id="discography-title" className="mb-3 text-xl font-semibold">
+          Discography
+        </h2>
+        {albums.isPending ? (
+          <Skeleton className="h-48" />
+        ) : albums.isError ? (
+          <ErrorState error={albums.error} onRetry={() => void albums.refetch()} back={null} />
+        ) : albums.data.length === 0 ? (
+          <EmptyState>No albums yet.</EmptyState>
+        ) : (
+          <AlbumCards
+            albums={albums.data}
+            label="Discography"
+            onIntent={prefetchAlbum}
+            detail={(a) => `${a.releaseDate ? a.releaseDate.slice(0, 4) : 'Album'}`}
+          />
+        )}
+      </section>
       <section aria-labelledby="artist-songs-title">
         <h2 id="artist-songs-title" className="mb-2 text-xl font-semibold">
-          Songs
+          All songs
         </h2>
         {songs.isPending ? (
           <Skeleton className="h-48" />
         ) : songs.isError ? (
-          <ErrorState error={songs.error} onRetry={() => void songs.refetch()} />
+          <ErrorState error={songs.error} onRetry={() => void songs.refetch()} back={null} />
         ) : songs.data.items.length === 0 ? (
           <EmptyState>No songs by this artist yet.</EmptyState>
         ) : (
@@ -51,8 +121,9 @@ export default function ArtistRoute() {
               auth={auth}
               showAlbum
               prefetchAlbum={prefetchAlbum}
-              onPlay={rows.onPlay}
-              actions={rows.actions}
+              onPlay={allRows.onPlay}
+              menu={allRows.menu}
+              toggle={allRows.toggle}
             />
             <Pager
               label="Song pages"
@@ -63,6 +134,8 @@ export default function ArtistRoute() {
           </>
         )}
       </section>
+      {topRows.dialogs}
+      {allRows.dialogs}
     </div>
   );
 }

@@ -41,7 +41,7 @@ function RowActions({
           )
         }
         aria-label={`Play ${song.name}`}
-        className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+        className="min-h-11 min-w-11 rounded-full bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-600"
       >
         Play
       </button>

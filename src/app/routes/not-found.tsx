@@ -10,7 +10,7 @@ export default function NotFoundRoute() {
       </h1>
       <p className="mt-2">
         There is nothing at this address.{' '}
-        <Link to="/" className="text-brand-700 underline dark:text-brand-400">
+        <Link to="/albums" className="text-brand-700 underline dark:text-brand-400">
           Go to the catalog
         </Link>
         .

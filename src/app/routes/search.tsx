@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { AlbumCards } from '../../components/ui/album-card';
 import { Pager } from '../../components/ui/pager';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -7,6 +8,7 @@ import { useAuth } from '../../features/account/store';
 import { usePrefetchArtist } from '../../features/artists/api/queries';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
 import { searchQueries } from '../../features/search/api/queries';
+import { suggestQueries } from '../../features/search/api/suggest';
 import { SearchForm } from '../../features/search/components/search-form';
 import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '../../features/search/lib/search-params';
 import { SongList } from '../../features/songs/components/song-list';
@@ -14,26 +16,70 @@ import { useRowControls } from '../row-controls';
 
 export default function SearchRoute() {
   const [params, setParams] = useSearchParams();
-  const criteria = parseSearch(params);
+  // ?q= is what was typed in the header: songs whose name or artist has those words, plus the
+  // albums and artists it suggests; the document's filters (under "Filters") take over when used.
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const parsed = parseSearch(params);
+  const typed = q !== '' && !hasFilters(parsed);
+  const criteria = typed
+    ? { ...parsed, filters: { ...parsed.filters, name: q, artist: q }, operator: 'OR' as const }
+    : parsed;
   const active = hasFilters(criteria);
+  const top = useQuery({ ...suggestQueries.text(q), enabled: typed });
   const results = useQuery({ ...searchQueries.results(criteria), enabled: active });
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
   const prefetchArtist = usePrefetchArtist();
   const rows = useRowControls(results.data?.items, auth);
-  usePageTitle('Search');
+  usePageTitle(typed ? `Search: ${q}` : 'Search');
 
   // The URL is the search: sharing or reloading it shows the same results.
-  const go = (c: SearchCriteria) => setParams(toSearchParams(c));
+  const go = (c: SearchCriteria) => {
+    const next = toSearchParams(c);
+    if (typed && c.page !== criteria.page && c.filters === criteria.filters) {
+      // paging a typed search keeps it a typed search
+      next.delete('name');
+      next.delete('artist');
+      next.set('q', q);
+    }
+    setParams(next);
+  };
 
   return (
     <div className="space-y-8">
       <section aria-labelledby="search-title">
         <h1 id="search-title" className="mb-4 text-2xl font-bold">
-          Search
+          {typed ? `Results for “${q}”` : 'Search'}
         </h1>
-        <SearchForm key={params.toString()} initial={criteria} onSearch={go} />
+        <details open={!typed} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Filters</summary>
+          <SearchForm key={params.toString()} initial={criteria} onSearch={go} />
+        </details>
       </section>
+      {typed && top.data && top.data.artists.length + top.data.albums.length > 0 ? (
+        <section aria-labelledby="top-results-title" className="space-y-4">
+          <h2 id="top-results-title" className="text-xl font-semibold">
+            Artists and albums
+          </h2>
+          {top.data.artists.length ? (
+            <ul aria-label="Artists" className="flex flex-wrap gap-3">
+              {top.data.artists.map((a) => (
+                <li key={a.id}>
+                  <Link
+                    to={`/artists/${a.id}`}
+                    className="inline-flex min-h-11 items-center rounded-full bg-slate-100 px-4 font-medium hover:underline dark:bg-slate-800"
+                  >
+                    {a.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {top.data.albums.length ? (
+            <AlbumCards albums={top.data.albums} label="Albums" onIntent={prefetchAlbum} />
+          ) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="results-title" aria-busy={results.isFetching || undefined}>
         <h2 id="results-title" className="mb-2 text-xl font-semibold">
           Results

@@ -19,7 +19,7 @@ interface MenuButtonProps {
 }
 
 const buttonClass =
-  'rounded-full border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+  'min-h-11 rounded-full border border-slate-300 px-4 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
 
 /**
  * A menu button (WAI-ARIA menu pattern): Enter, Space or ArrowDown open it on the first item,
@@ -135,7 +135,7 @@ export function MenuButton({ children, label, items, emptyText = 'Nothing here',
                   item.onSelect();
                 }}
                 onMouseEnter={() => setActive(i)}
-                className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-600 aria-disabled:text-slate-600 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:aria-disabled:text-slate-400"
+                className="block w-full px-3 py-1.5 text-left text-sm pointer-coarse:min-h-11 hover:bg-slate-100 focus:bg-slate-100 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-600 aria-disabled:text-slate-600 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:aria-disabled:text-slate-400"
               >
                 {item.label}
               </button>

@@ -12,7 +12,7 @@ export function Pager({
 }) {
   if (pageCount <= 1) return null;
   const btn =
-    'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
+    'min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
   return (
     <nav aria-label={label} className="mt-6 flex items-center justify-between gap-4">
       <button type="button" className={btn} disabled={page <= 0} onClick={() => onPage(page - 1)}>

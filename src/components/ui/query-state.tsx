@@ -1,27 +1,49 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../lib/api-error';
 
-/** The error state every page shares: what went wrong, in words, and a way to try again. */
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const message =
-    error instanceof ApiError
-      ? error.isTransient
-        ? `The server is busy or unavailable right now (${error.message}).`
-        : error.message
-      : 'Something went wrong.';
+/** What went wrong, in plain words. */
+export function errorWords(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something went wrong on this page.';
+  if (error.isNetwork) return 'We can’t reach Tokenly Music right now. Check your connection, then try again.';
+  if (error.isTransient) return 'Tokenly Music is busy or unavailable right now. Try again in a moment.';
+  return error.message;
+}
+
+/**
+ * The error state every page shares: what went wrong, in words, a way to try again and a way
+ * back (home, unless the page names a better place). A page shows it once, for its main query.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  back = { to: '/', label: 'Go home' },
+}: {
+  error: unknown;
+  onRetry: () => void;
+  back?: { to: string; label: string } | null;
+}) {
+  const message = errorWords(error);
   return (
     <div
       role="alert"
       className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       <p>{message}</p>
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 focus-visible:outline focus-visible:outline-2"
-      >
-        Try again
-      </button>
+      <div className="mt-3 flex flex-wrap items-center gap-4">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="min-h-11 rounded-md bg-red-700 px-4 text-sm font-medium text-white hover:bg-red-800 focus-visible:outline focus-visible:outline-2"
+        >
+          Try again
+        </button>
+        {back ? (
+          <Link to={back.to} className="inline-flex min-h-11 items-center font-medium underline">
+            {back.label}
+          </Link>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -15,7 +15,7 @@ export type { QueueItem } from './lib/queue-item';
 export type { QueueEntry } from './lib/queue';
 export { setUpMediaSession } from './media-session';
 export { playInOneTab } from './one-tab';
-export { useCurrentEntry, useStatus } from './store';
+export { useCurrentEntry, useShuffle, useStatus } from './store';
 export { onPlaybackEvent, type PlaybackEvent, type PlaybackEventType } from './playback-events';
 
 /** The fields of a song row (album tracks, search results, my songs, playlists) a queue item needs. */

@@ -1,6 +1,12 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { artistPageSchema, artistProfileSchema, librarySongPageSchema } from '../../../../contract/catalog';
+import {
+  albumListSchema,
+  artistPageSchema,
+  artistProfileSchema,
+  librarySongPageSchema,
+} from '../../../../contract/catalog';
+import { playedSongListSchema } from '../../../../contract/listener-app';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Artist profiles and their catalogs change when an artist edits them: minutes, not seconds. */
@@ -43,6 +49,30 @@ export const artistQueries = {
           signal,
         }),
       staleTime: ARTISTS_STALE_MS,
+    }),
+  /** The discography, newest first. */
+  albums: (profileId: string) =>
+    queryOptions({
+      queryKey: [...artistQueries.all(), 'profile', profileId, 'albums'] as const,
+      queryFn: ({ signal }) =>
+        apiRequest({
+          path: `/api/v1/music/artists/${encodeURIComponent(profileId)}/albums`,
+          schema: albumListSchema,
+          signal,
+        }),
+      staleTime: ARTISTS_STALE_MS,
+    }),
+  /** The most played songs across listeners. */
+  top: (profileId: string) =>
+    queryOptions({
+      queryKey: [...artistQueries.all(), 'profile', profileId, 'top'] as const,
+      queryFn: ({ signal }) =>
+        apiRequest({
+          path: `/api/v1/music/artists/${encodeURIComponent(profileId)}/top-songs`,
+          schema: playedSongListSchema,
+          signal,
+        }),
+      staleTime: 60_000,
     }),
 };
 

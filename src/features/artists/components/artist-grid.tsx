@@ -40,9 +40,9 @@ export function ArtistGrid({ page, onPage }: { page: number; onPage: (page: numb
               ) : (
                 <div aria-hidden="true" className="aspect-square w-full rounded-lg bg-slate-300 dark:bg-slate-700" />
               )}
-              <span className="mt-2 block truncate font-semibold">{a.artist}</span>
+              <span className="mt-2 block break-words font-semibold">{a.artist}</span>
               {a.genre ? (
-                <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{a.genre}</span>
+                <span className="block break-words text-sm text-slate-600 dark:text-slate-400">{a.genre}</span>
               ) : null}
             </>
           );

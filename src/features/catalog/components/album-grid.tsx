@@ -48,9 +48,9 @@ export function AlbumGrid() {
               ) : (
                 <div className="aspect-square w-full rounded-lg bg-slate-300 dark:bg-slate-700" />
               )}
-              <h2 className="mt-2 truncate font-semibold group-hover:underline">{album.name}</h2>
+              <h2 className="mt-2 break-words font-semibold group-hover:underline">{album.name}</h2>
             </Link>
-            <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+            <p className="break-words text-sm text-slate-600 dark:text-slate-400">
               {album.artist} · {album.songCount} {album.songCount === 1 ? 'song' : 'songs'}
             </p>
             {album.gateTokens?.length ? (

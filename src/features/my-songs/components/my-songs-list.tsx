@@ -52,9 +52,10 @@ export function MySongsList({ auth, actions }: MySongsListProps) {
         const href = song.downloadUrl ? safeHref(song.downloadUrl) : null;
         return (
           <li {...rowProps} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
-            <div className="min-w-0 flex-1">
-              <p className="truncate font-medium">{song.name}</p>
-              <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+            {/* the whole width on a phone: the title is never cut, the controls wrap under it */}
+            <div className="min-w-0 flex-1 basis-full sm:basis-0">
+              <p className="break-words font-medium">{song.name}</p>
+              <p className="break-words text-sm text-slate-600 dark:text-slate-400">
                 {song.artist} · {song.tokens.join(', ')}
               </p>
             </div>
@@ -63,7 +64,7 @@ export function MySongsList({ auth, actions }: MySongsListProps) {
               <a
                 href={href}
                 download
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
               >
                 Download<span className="sr-only"> {song.name}</span>
                 {song.downloadSize > 0 ? (

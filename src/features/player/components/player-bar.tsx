@@ -13,7 +13,7 @@ import { usePlayerShortcuts } from './use-shortcuts';
 import { VolumeControl } from './volume-control';
 
 const round =
-  'rounded-full p-2 hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
+  'inline-flex h-11 w-11 items-center justify-center rounded-full hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
 
 function IconButton(props: {
   label: string;
@@ -23,6 +23,7 @@ function IconButton(props: {
   big?: boolean;
   disabled?: boolean;
   children?: ReactNode;
+  className?: string;
 }) {
   return (
     <button
@@ -31,7 +32,7 @@ function IconButton(props: {
       aria-pressed={props.pressed}
       disabled={props.disabled}
       onClick={props.onClick}
-      className={props.big ? 'rounded-full bg-brand-700 p-3 text-white hover:bg-brand-600' : round}
+      className={`${props.big ? 'inline-flex h-12 w-12 items-center justify-center rounded-full bg-brand-700 text-white hover:bg-brand-600' : round} ${props.className ?? ''}`}
     >
       <Icon name={props.icon} className={props.big ? 'h-6 w-6' : 'h-5 w-5'} />
       {props.children}
@@ -52,12 +53,19 @@ function useBottomInset(bar: RefObject<HTMLElement | null>, shown: boolean) {
       root.setProperty(BOTTOM_INSET_VAR, '0px');
       return;
     }
-    const update = () => root.setProperty(BOTTOM_INSET_VAR, `${el.offsetHeight}px`);
+    // From the bar's top edge down: on a phone the bottom navigation under the bar counts too.
+    const update = () =>
+      root.setProperty(
+        BOTTOM_INSET_VAR,
+        `${Math.max(0, Math.round(window.innerHeight - el.getBoundingClientRect().top))}px`,
+      );
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
+    window.addEventListener('resize', update);
     return () => {
       observer.disconnect();
+      window.removeEventListener('resize', update);
       root.setProperty(BOTTOM_INSET_VAR, '0px');
     };
   }, [bar, shown]);
@@ -85,6 +93,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);
   const playing = status === 'playing' || status === 'loading';
   const bar = useRef<HTMLElement>(null);
+  const swipeFrom = useRef<number | null>(null);
   useBottomInset(bar, !!entry);
 
   return (
@@ -94,17 +103,29 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
       <section
         ref={bar}
         aria-label="Player"
-        className={`fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 shadow-lg backdrop-blur dark:border-slate-800 dark:bg-slate-950/95 ${entry ? 'flex flex-col-reverse' : 'hidden'}`}
+        // On a phone it sits on the bottom navigation, opaque (a blur would trap the full-screen view inside it).
+        className={`fixed inset-x-0 bottom-[var(--bottom-nav,0px)] z-40 border-t border-slate-200 bg-white shadow-lg md:bg-white/95 md:backdrop-blur dark:border-slate-800 dark:bg-slate-950 md:dark:bg-slate-950/95 ${entry ? 'flex flex-col-reverse' : 'hidden'}`}
       >
         {/* On a phone: song, queue and help on the first row, the transport and volume on the second. */}
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 pb-3 pt-1 sm:gap-x-4">
+        {/* On a phone: the song (tap or swipe up for the full-screen view), play and next; the rest is in that view. */}
+        <div className="mx-auto flex w-full max-w-6xl flex-nowrap items-center gap-x-2 gap-y-1 px-3 py-1 md:flex-wrap md:px-4 md:pb-3 md:pt-1 md:gap-x-4">
           <button
             type="button"
             aria-expanded={panel === 'now-playing'}
             aria-controls="player-now-playing"
             onClick={() => toggle('now-playing')}
+            onTouchStart={(e) => (swipeFrom.current = e.touches[0]?.clientY ?? null)}
+            onTouchEnd={(e) => {
+              const from = swipeFrom.current;
+              const to = e.changedTouches[0]?.clientY;
+              swipeFrom.current = null;
+              if (from !== null && to !== undefined && from - to > 40) {
+                e.preventDefault();
+                setPanel('now-playing');
+              }
+            }}
             aria-label={entry ? `Now playing: ${entry.item.name} by ${entry.item.artist}` : 'Now playing'}
-            className="flex min-w-48 flex-1 items-center gap-3 rounded-md text-left sm:min-w-0 sm:max-w-64 hover:bg-slate-100 dark:hover:bg-slate-800"
+            className="flex min-w-0 flex-1 items-center gap-3 rounded-md text-left md:min-w-48 md:max-w-64 hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             {entry?.item.artworkUrl ? (
               <img
@@ -122,14 +143,20 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
               <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{entry?.item.artist}</span>
             </span>
           </button>
-          <div className="order-1 flex items-center gap-1 sm:order-none">
+          <div className="flex shrink-0 items-center gap-1">
             <IconButton
+              className="max-md:hidden"
               label="Shuffle"
               icon="shuffle"
               pressed={shuffle}
               onClick={() => playerActions.toggleShuffle()}
             />
-            <IconButton label="Previous" icon="previous" onClick={() => void playerActions.previous()} />
+            <IconButton
+              className="max-md:hidden"
+              label="Previous"
+              icon="previous"
+              onClick={() => void playerActions.previous()}
+            />
             <IconButton
               label={playing ? 'Pause' : 'Play'}
               icon={playing ? 'pause' : 'play'}
@@ -138,6 +165,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             />
             <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
             <IconButton
+              className="max-md:hidden"
               label={`Repeat ${repeat}`}
               icon="repeat"
               pressed={repeat !== 'off'}
@@ -150,10 +178,11 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
               ) : null}
             </IconButton>
           </div>
-          <div className="order-last w-full sm:order-none sm:w-auto sm:min-w-60 sm:flex-1">
+          <div className="min-w-60 flex-1 max-md:hidden">
             <SeekBar />
           </div>
-          <div className="order-1 sm:order-none">
+          {/* no volume slider on a touch screen: the device's buttons set the volume */}
+          <div className="max-md:hidden pointer-coarse:hidden">
             <VolumeControl />
           </div>
           <button
@@ -162,11 +191,16 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             aria-expanded={panel === 'queue'}
             aria-controls="player-queue"
             onClick={() => toggle('queue')}
-            className={round}
+            className={`${round} max-md:hidden`}
           >
             <Icon name="queue" />
           </button>
-          <button type="button" aria-label="Keyboard shortcuts" onClick={openHelp} className={`${round} w-9 font-bold`}>
+          <button
+            type="button"
+            aria-label="Keyboard shortcuts"
+            onClick={openHelp}
+            className={`${round} font-bold max-md:hidden pointer-coarse:hidden`}
+          >
             ?
           </button>
         </div>
@@ -174,7 +208,33 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             flex-col-reverse shows them above the controls. */}
         <PlayerMessage />
         {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
-        {panel === 'now-playing' ? <NowPlaying /> : null}
+        {panel === 'now-playing' ? (
+          <NowPlaying onClose={() => setPanel(null)} onQueue={() => setPanel('queue')}>
+            <SeekBar />
+            <div className="flex items-center justify-between">
+              <IconButton
+                label="Shuffle"
+                icon="shuffle"
+                pressed={shuffle}
+                onClick={() => playerActions.toggleShuffle()}
+              />
+              <IconButton label="Previous" icon="previous" onClick={() => void playerActions.previous()} />
+              <IconButton
+                label={playing ? 'Pause' : 'Play'}
+                icon={playing ? 'pause' : 'play'}
+                big
+                onClick={() => void playerActions.toggle()}
+              />
+              <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
+              <IconButton
+                label={`Repeat ${repeat}`}
+                icon="repeat"
+                pressed={repeat !== 'off'}
+                onClick={() => playerActions.cycleRepeat()}
+              />
+            </div>
+          </NowPlaying>
+        ) : null}
         <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       </section>
     </>

@@ -105,9 +105,9 @@ export function PlaylistSongs(props: PlaylistSongsProps) {
                 {i + 1}
               </span>
               <div className="min-w-40 flex-1">
-                <p className="truncate font-medium">{name}</p>
+                <p className="break-words font-medium">{name}</p>
                 {song ? (
-                  <p className={`truncate ${small}`}>
+                  <p className={`break-words ${small}`}>
                     {song.artistProfileId ? (
                       <Link to={`/artists/${song.artistProfileId}`} className={link}>
                         {song.artist}

@@ -59,7 +59,7 @@ export function SearchForm({ initial, onSearch }: { initial: SearchCriteria; onS
       </fieldset>
       <button
         type="submit"
-        className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2"
+        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2"
       >
         Search
       </button>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiCredentials } from '../../../lib/api-client';
+import { MenuButton, type MenuItem } from '../../../components/ui/menu';
 import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { formatClock } from '../../../lib/clock';
 import { songsQueries } from '../api/queries';
@@ -36,12 +37,40 @@ export interface SongListProps<S extends SongRowData> {
   /** warm the cache before a link is followed (hover, focus) */
   prefetchAlbum?: (albumId: string) => void;
   prefetchArtist?: (profileId: string) => void;
+  /**
+   * One primary action per row: the title plays the song (click or Enter), and everything else
+   * sits in the row's "More" menu, which right-click, the menu key or Shift+F10 also open.
+   */
+  menu?: (song: S, access: SongAccess) => readonly MenuItem[];
+  /** a control shown on every row before its menu (e.g. Like) */
+  toggle?: (song: S) => ReactNode;
+  /** the row to show first and focus (a song chosen from the search suggestions) */
+  highlightId?: string | null | undefined;
 }
+
+/** Right-click, the menu key or Shift+F10 on a row opens its More menu, as a context menu. */
+function openRowMenu(e: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>) {
+  const more = e.currentTarget.querySelector<HTMLButtonElement>('[data-row-menu] button[aria-haspopup]');
+  if (!more) return;
+  e.preventDefault();
+  more.focus();
+  more.click();
+}
+const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey);
 
 const linkClass = 'underline-offset-2 hover:underline focus-visible:underline';
 
 export function SongList<S extends SongRowData>(props: SongListProps<S>) {
-  const { songs, label, auth, showAlbum, onPlay, actions, prefetchAlbum, prefetchArtist } = props;
+  const { songs, label, auth, showAlbum, onPlay, actions, prefetchAlbum, prefetchArtist, menu, toggle, highlightId } =
+    props;
+  const highlighted = useRef<HTMLButtonElement>(null);
+  const focusedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!highlightId || focusedFor.current === highlightId || !highlighted.current) return;
+    focusedFor.current = highlightId;
+    highlighted.current.focus();
+    highlighted.current.scrollIntoView({ block: 'center' });
+  });
   const tokens = tokensOf(songs);
   const held = useQuery(songsQueries.heldTokens(auth, tokens));
   // Until the holdings are known, a signed-in listener's gated rows would read "Locked" wrongly.
@@ -61,15 +90,33 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
           <li
             {...rowProps}
             aria-label={song.name}
-            className={`flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${access.playable ? '' : 'text-slate-600 dark:text-slate-400'}`}
+            {...(menu
+              ? {
+                  onContextMenu: openRowMenu,
+                  onKeyDown: (e: KeyboardEvent<HTMLElement>) => isMenuKey(e) && openRowMenu(e),
+                }
+              : {})}
+            className={`${song.id === highlightId ? 'bg-brand-50 dark:bg-slate-800' : ''} flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${access.playable ? '' : 'text-slate-600 dark:text-slate-400'}`}
           >
             <span className="w-6 shrink-0 text-right text-sm tabular-nums text-slate-600 dark:text-slate-400">
               {song.trackNumber ?? i + 1}
             </span>
             {/* min-w-40: on a phone the badge wraps under a readable title rather than squeezing it */}
             <div className="min-w-40 flex-1">
-              <p className="truncate font-medium">{song.name}</p>
-              <p className="truncate text-sm text-slate-600 dark:text-slate-400">
+              {menu && onPlay && access.playable && !checking ? (
+                <button
+                  type="button"
+                  ref={song.id === highlightId ? highlighted : undefined}
+                  onClick={() => onPlay(song, access)}
+                  aria-label={`Play ${song.name}`}
+                  className="flex min-h-11 items-center break-words text-left font-medium hover:underline focus-visible:underline"
+                >
+                  {song.name}
+                </button>
+              ) : (
+                <p className="break-words font-medium">{song.name}</p>
+              )}
+              <p className="break-words text-sm text-slate-600 dark:text-slate-400">
                 {song.artistProfileId ? (
                   <Link
                     to={`/artists/${song.artistProfileId}`}
@@ -106,17 +153,29 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
             ) : (
               <AccessBadge access={access} />
             )}
-            {onPlay && access.playable && !checking ? (
+            {!menu && onPlay && access.playable && !checking ? (
               <button
                 type="button"
                 onClick={() => onPlay(song, access)}
                 aria-label={`Play ${song.name}`}
-                className="rounded-full bg-brand-700 px-3 py-1 text-sm font-medium text-white hover:bg-brand-600"
+                className="min-h-11 min-w-11 rounded-full bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-600"
               >
                 Play
               </button>
             ) : null}
             {actions && !checking ? actions(song, access, i) : null}
+            {toggle ? toggle(song) : null}
+            {menu && !checking ? (
+              <span data-row-menu className="contents">
+                <MenuButton
+                  label={`More actions for ${song.name}`}
+                  items={menu(song, access)}
+                  className="inline-flex h-11 w-11 items-center justify-center rounded-full text-xl font-bold leading-none hover:bg-slate-100 dark:hover:bg-slate-800"
+                >
+                  <span aria-hidden="true">⋯</span>
+                </MenuButton>
+              </span>
+            ) : null}
           </li>
         );
       }}

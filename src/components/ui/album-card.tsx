@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+export interface CardAlbum {
+  id: string;
+  name: string;
+  artist: string;
+  artworkImage: string | null;
+  releaseDate?: string | null;
+}
+
+/** An album as a card: artwork, then the whole title (never cut) and a line under it. */
+export function AlbumCard({
+  album,
+  detail,
+  eager,
+  onIntent,
+}: {
+  album: CardAlbum;
+  detail?: ReactNode;
+  eager?: boolean;
+  onIntent?: (id: string) => void;
+}) {
+  return (
+    <article aria-label={album.name} className="group">
+      <Link
+        to={`/albums/${album.id}`}
+        aria-label={album.name}
+        onMouseEnter={() => onIntent?.(album.id)}
+        onFocus={() => onIntent?.(album.id)}
+        className="block rounded-lg focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        {album.artworkImage ? (
+          <img
+            src={album.artworkImage}
+            alt={`Artwork of ${album.name}`}
+            width={300}
+            height={300}
+            loading={eager ? 'eager' : 'lazy'}
+            className="aspect-square w-full rounded-lg object-cover shadow"
+          />
+        ) : (
+          <div aria-hidden="true" className="aspect-square w-full rounded-lg bg-slate-300 dark:bg-slate-700" />
+        )}
+        <h3 className="mt-2 break-words font-semibold group-hover:underline">{album.name}</h3>
+      </Link>
+      <p className="break-words text-sm text-slate-600 dark:text-slate-400">{detail ?? album.artist}</p>
+    </article>
+  );
+}
+
+export const CARD_GRID = 'grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6';
+
+/** A labelled grid of album cards (a home shelf, a discography, the saved albums). */
+export function AlbumCards<A extends CardAlbum>({
+  albums,
+  label,
+  detail,
+  eagerCount = 6,
+  onIntent,
+}: {
+  albums: readonly A[];
+  label: string;
+  detail?: (a: A) => ReactNode;
+  eagerCount?: number;
+  onIntent?: (id: string) => void;
+}) {
+  return (
+    <ul aria-label={label} className={CARD_GRID}>
+      {albums.map((a, i) => (
+        <li key={a.id}>
+          <AlbumCard album={a} detail={detail?.(a)} eager={i < eagerCount} onIntent={onIntent} />
+        </li>
+      ))}
+    </ul>
+  );
+}
