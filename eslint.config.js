@@ -26,13 +26,7 @@ export default tseslint.config(
   ...boundaries(importX, resolverTs),
   {
     // Command-line tools and benchmarks print their results.
-    files: [
-      'server/admin/**',
-      'server/audio/cli/**',
-      'bench/**',
-      'server/start.ts',
-      'e2e/**',
-    ],
+    files: ['server/admin/**', 'server/audio/cli/**', 'bench/**', 'server/start.ts', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
 );
