@@ -49,6 +49,8 @@ export async function addFirstRowTo(page: Page, listName: string, playlist: stri
   const row = page.getByRole('list', { name: listName }).getByRole('listitem').first();
   const song = (await row.getAttribute('aria-label'))!;
   const more = row.getByRole('button', { name: `More actions for ${song}` });
+  const add = row.getByRole('button', { name: `Add ${song} to a playlist` });
+  await expect(more.or(add)).toBeVisible();
   if (await more.count()) {
     await more.click();
     await page.getByRole('menuitem', { name: 'Add to playlist…' }).click();
@@ -57,7 +59,7 @@ export async function addFirstRowTo(page: Page, listName: string, playlist: stri
       .getByRole('button', { name: playlist, exact: true })
       .click();
   } else {
-    await row.getByRole('button', { name: `Add ${song} to a playlist` }).click();
+    await add.click();
     await page.getByRole('menu').getByRole('menuitem', { name: playlist, exact: true }).click();
   }
   await expect(page.getByRole('status').filter({ hasText: `Added “${song}” to “${playlist}”` })).toBeVisible();

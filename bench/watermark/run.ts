@@ -282,7 +282,7 @@ Implied rate: ${falseRate}.
 
 ## Speed (3-minute 44.1 kHz stereo song, one core, best of ${reps})
 
-- embed: ${(te / 1000).toFixed(2)} s = **${embedX.toFixed(0)}x real time** (target >= 100x)
+- embed: ${(te / 1000).toFixed(2)} s = **${embedX.toFixed(0)}x real time** (target >= 300x)
 - detect (whole song): ${(td / 1000).toFixed(2)} s = **${detectX.toFixed(0)}x real time** (target >= 50x)
 - detect (whole song after sox speed 1.02, factor search included): ${(tf / 1000).toFixed(2)} s = **${(durFast / (tf / 1000)).toFixed(0)}x real time** (target >= 20x)
 - detect (the unmarked song after sox speed 1.02: the whole search runs, nothing found): ${(tu / 1000).toFixed(2)} s = **${(durFast / (tu / 1000)).toFixed(0)}x real time**
