@@ -8,23 +8,19 @@
  *   (BENCH_DATABASE_URL=postgres://… for PostgreSQL)
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSignedString } from '../contract/signing.js';
 import { decodeAudio, encodeMp3 } from '../server/audio/codec/index.js';
 import { embed } from '../server/audio/watermark/index.js';
 import { popSong } from '../server/audio/watermark/testing/signals.js';
 import { connect } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { createSeedUser } from '../server/db/seed/users.js';
+import { numberArg, signedCaller } from './bench-client.js';
 import { waitForServer } from './wait-for-server.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numberArg;
 const SONGS = arg('songs', 10);
 const WORKERS = arg('workers', 1);
 const SECONDS = 180;
@@ -85,23 +81,7 @@ const login = (await (
   })
 ).json()) as { apiToken: string; apiSecretKey: string };
 
-async function call<T>(method: string, p: string, body?: unknown): Promise<T> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const nonce = Math.floor(Date.now() / 1000);
-  const signed = buildSignedString({ method, url: origin + p, params: text ?? '{}', apiToken: login.apiToken, nonce });
-  const r = await fetch(origin + p, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      'x-tokenly-auth-api-token': login.apiToken,
-      'x-tokenly-auth-nonce': String(nonce),
-      'x-tokenly-auth-signature': crypto.createHmac('sha256', login.apiSecretKey).update(signed).digest('base64'),
-    },
-    ...(text === undefined ? {} : { body: text }),
-  });
-  if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
+const call = signedCaller(origin, login);
 
 interface Job {
   id: string;

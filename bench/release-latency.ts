@@ -8,22 +8,18 @@
  *   npx tsx bench/release-latency.ts [--runs 3] [--port 8231]
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSignedString } from '../contract/signing.js';
 import { encodeMp3 } from '../server/audio/codec/index.js';
 import { popSong } from '../server/audio/watermark/testing/signals.js';
 import { connect } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { createSeedUser } from '../server/db/seed/users.js';
+import { numberArg, signedCaller } from './bench-client.js';
 import { waitForServer } from './wait-for-server.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numberArg;
 const RUNS = arg('runs', 3);
 const PORT = arg('port', 8231);
 const SECONDS = 180;
@@ -64,29 +60,7 @@ async function client(username: string) {
     body: JSON.stringify({ username, password: 'bench-password' }),
   });
   const login = (await r.json()) as { apiToken: string; apiSecretKey: string };
-  return async function call<T>(method: string, p: string, body?: unknown): Promise<T> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const nonce = Math.floor(Date.now() / 1000);
-    const signed = buildSignedString({
-      method,
-      url: origin + p,
-      params: text ?? '{}',
-      apiToken: login.apiToken,
-      nonce,
-    });
-    const res = await fetch(origin + p, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        'x-tokenly-auth-api-token': login.apiToken,
-        'x-tokenly-auth-nonce': String(nonce),
-        'x-tokenly-auth-signature': crypto.createHmac('sha256', login.apiSecretKey).update(signed).digest('base64'),
-      },
-      ...(text === undefined ? {} : { body: text }),
-    });
-    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  return signedCaller(origin, login);
 }
 const artist = await client('bench-artist');
 const fan = await client('bench-fan');

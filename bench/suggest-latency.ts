@@ -7,89 +7,23 @@
  * On the embedded database, or with BENCH_DATABASE_URL=postgres://… on PostgreSQL.
  *   npx tsx bench/suggest-latency.ts [--songs 100000] [--queries 400]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildApp, openDatabase } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { insertCatalog, stableUuid, type CatalogPlan } from '../server/db/seed/catalog-writer.js';
+import { buildApp } from '../server/app.js';
 import { allGenres, suggest } from '../server/tokenly/suggest-repo.js';
+import { arg, generatedCatalogDb, generator, percentile as pct } from './generated-catalog.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
 const SONGS = arg('--songs', 100_000);
 const QUERIES = arg('--queries', 400);
-const PER_ALBUM = 10;
 const WORDS =
   'love night blue river fire gold heart dream city rain summer shadow light storm ocean road star moon sun wild electric silent broken sweet lost echo glass iron velvet neon paper café élan señor beyoncé naïve'.split(
     ' ',
   );
 const GENRES = ['Rock', 'Jazz', 'Ambient', 'Electronic', 'Folk', 'Pop', 'Hip Hop', 'Classical', 'Blues', 'Metal'];
-let seed = 4242;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-const title = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-
-function plan(): CatalogPlan {
-  const artists = Array.from({ length: 500 }, (_, i) => ({
-    id: stableUuid(`sbench:artist:${i}`),
-    name: `${title(1)} ${title(1)} ${i}`,
-    website: '',
-    bio: '',
-    genre: pick(GENRES),
-    tags: [],
-    picturePath: null,
-  }));
-  const albums = Array.from({ length: SONGS / PER_ALBUM }, (_, i) => {
-    const a = artists[i % artists.length]!;
-    const name = title(2);
-    return {
-      id: stableUuid(`sbench:album:${i}`),
-      name,
-      description: '',
-      artistProfileId: a.id,
-      artist: a.name,
-      artworkPath: null,
-      releaseDate: null,
-    };
-  });
-  const songs = albums.flatMap((al, ai) =>
-    Array.from({ length: PER_ALBUM }, (_, t) => ({
-      id: stableUuid(`sbench:song:${ai}:${t}`),
-      albumId: al.id,
-      trackNumber: t + 1,
-      name: title(1 + Math.floor(rnd() * 3)),
-      description: '',
-      artist: al.artist,
-      artistProfileId: al.artistProfileId,
-      genre: pick(GENRES),
-      tags: [],
-      tokens: [],
-      publicStreamable: true,
-      priceSat: 100_000_000,
-      durationSec: 180,
-      releaseDate: null,
-    })),
-  );
-  return { artists, albums, songs };
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-suggest-bench-'));
-const config = loadConfig({
-  DATA_DIR: dataDir,
-  WEB_ROOT: '',
-  SEED_DEMO: '0',
-  RATE_LIMIT_PER_MIN: '10000000',
-  ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
-});
-const db = await openDatabase(config);
-await db.exec('truncate songs, albums, artist_profiles cascade');
-let t = Date.now();
-await db.transaction((tx) => insertCatalog(tx, plan()));
-await db.exec('vacuum analyze');
-console.log(`backend ${db.kind}: ${SONGS} songs generated and indexed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+const g = generator(4242, WORDS);
+const { rnd, pick } = g;
+const { db, config, done } = await generatedCatalogDb(
+  { songs: SONGS, seed: 4242, idPrefix: 'sbench', words: WORDS, genres: GENRES },
+  g,
+);
 
 const prefix = (w: string, n: number) => [...w].slice(0, n).join('');
 const kinds: [string, () => string][] = [
@@ -103,8 +37,6 @@ const kinds: [string, () => string][] = [
 ];
 const genres = await allGenres(db);
 const built = await buildApp(config, { db, logger: false });
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 for (let i = 0; i < 30; i++) await suggest(db, kinds[i % kinds.length]![1](), genres, 'http://x');
 
 const sql = new Map<string, number[]>();
@@ -112,7 +44,7 @@ const all: number[] = [];
 for (let i = 0; i < QUERIES; i++) {
   const [kind, make] = kinds[i % kinds.length]!;
   const q = make();
-  t = performance.now();
+  const t = performance.now();
   await suggest(db, q, genres, 'http://x');
   const ms = performance.now() - t;
   all.push(ms);
@@ -122,9 +54,9 @@ const route: number[] = [];
 for (let i = 0; i < QUERIES; i++) {
   // a distinct text each time (a trailing digit in a second word), so the figure is not the cache's
   const q = `${prefix(pick(WORDS), 1 + (i % 4))} ${i}`;
-  t = performance.now();
+  const t2 = performance.now();
   const r = await built.app.inject({ method: 'GET', url: `/api/v1/music/suggest?q=${encodeURIComponent(q)}` });
-  route.push(performance.now() - t);
+  route.push(performance.now() - t2);
   if (r.statusCode !== 200) throw new Error(`${q}: ${r.statusCode} ${r.body}`);
 }
 console.log(`| suggestions (${db.kind}, ${SONGS} songs) | p50 ms | p95 ms |\n| --- | ---: | ---: |`);
@@ -134,5 +66,4 @@ console.log(
   `| **route (HTTP through the app), ${QUERIES} distinct texts** | **${pct(route, 50).toFixed(1)}** | **${pct(route, 95).toFixed(1)}** |`,
 );
 await built.close();
-await db.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await done();

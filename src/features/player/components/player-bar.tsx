@@ -1,44 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { BOTTOM_INSET_VAR } from '../../../components/ui/menu-placement';
-import { playerActions } from '../commands';
 import type { QueueEntry } from '../lib/queue';
-import { useCurrentEntry, useQueue, useRepeat, useShuffle, useStatus } from '../store';
-import { Icon, type IconName } from './icons';
+import { useCurrentEntry } from '../store';
+import { Icon } from './icons';
 import { NowPlaying } from './now-playing';
 import { PlayerMessage } from './player-message';
 import { QueuePanel } from './queue-panel';
 import { SeekBar } from './seek-bar';
+import { TransportControls } from './transport-controls';
 import { ShortcutsHelp } from './shortcuts-help';
 import { usePlayerShortcuts } from './use-shortcuts';
 import { VolumeControl } from './volume-control';
 
 const round =
-  'inline-flex h-11 w-11 items-center justify-center rounded-full hover:bg-slate-100 disabled:opacity-40 disabled:hover:bg-transparent aria-pressed:text-brand-700 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-400';
-
-function IconButton(props: {
-  label: string;
-  icon: IconName;
-  onClick: () => void;
-  pressed?: boolean;
-  big?: boolean;
-  disabled?: boolean;
-  children?: ReactNode;
-  className?: string;
-}) {
-  return (
-    <button
-      type="button"
-      aria-label={props.label}
-      aria-pressed={props.pressed}
-      disabled={props.disabled}
-      onClick={props.onClick}
-      className={`${props.big ? 'inline-flex h-12 w-12 items-center justify-center rounded-full bg-brand-700 text-white hover:bg-brand-600' : round} ${props.className ?? ''}`}
-    >
-      <Icon name={props.icon} className={props.big ? 'h-6 w-6' : 'h-5 w-5'} />
-      {props.children}
-    </button>
-  );
-}
+  'inline-flex h-11 w-11 items-center justify-center rounded-full hover:bg-slate-100 dark:hover:bg-slate-800';
 
 /**
  * Publishes the height the fixed bar covers as a CSS variable on <html>: the page's end spacer,
@@ -81,17 +56,11 @@ export interface PlayerBarProps {
 /** The bar at the bottom of every page, once something is queued. */
 export function PlayerBar({ queueActions }: PlayerBarProps) {
   const entry = useCurrentEntry();
-  const status = useStatus();
-  const shuffle = useShuffle();
-  const repeat = useRepeat();
-  const q = useQueue();
-  const atLast = q.current === q.entries.length - 1 && repeat !== 'all';
   const [panel, setPanel] = useState<Panel>(null);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlayerShortcuts(openHelp);
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);
-  const playing = status === 'playing' || status === 'loading';
   const bar = useRef<HTMLElement>(null);
   const swipeFrom = useRef<number | null>(null);
   useBottomInset(bar, !!entry);
@@ -144,39 +113,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             </span>
           </button>
           <div className="flex shrink-0 items-center gap-1">
-            <IconButton
-              className="max-md:hidden"
-              label="Shuffle"
-              icon="shuffle"
-              pressed={shuffle}
-              onClick={() => playerActions.toggleShuffle()}
-            />
-            <IconButton
-              className="max-md:hidden"
-              label="Previous"
-              icon="previous"
-              onClick={() => void playerActions.previous()}
-            />
-            <IconButton
-              label={playing ? 'Pause' : 'Play'}
-              icon={playing ? 'pause' : 'play'}
-              big
-              onClick={() => void playerActions.toggle()}
-            />
-            <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
-            <IconButton
-              className="max-md:hidden"
-              label={`Repeat ${repeat}`}
-              icon="repeat"
-              pressed={repeat !== 'off'}
-              onClick={() => playerActions.cycleRepeat()}
-            >
-              {repeat === 'one' ? (
-                <span aria-hidden="true" className="ml-0.5 align-top text-[10px] font-bold">
-                  1
-                </span>
-              ) : null}
-            </IconButton>
+            <TransportControls phoneHides="max-md:hidden" />
           </div>
           <div className="min-w-60 flex-1 max-md:hidden">
             <SeekBar />
@@ -212,26 +149,7 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
           <NowPlaying onClose={() => setPanel(null)} onQueue={() => setPanel('queue')}>
             <SeekBar />
             <div className="flex items-center justify-between">
-              <IconButton
-                label="Shuffle"
-                icon="shuffle"
-                pressed={shuffle}
-                onClick={() => playerActions.toggleShuffle()}
-              />
-              <IconButton label="Previous" icon="previous" onClick={() => void playerActions.previous()} />
-              <IconButton
-                label={playing ? 'Pause' : 'Play'}
-                icon={playing ? 'pause' : 'play'}
-                big
-                onClick={() => void playerActions.toggle()}
-              />
-              <IconButton label="Next" icon="next" disabled={atLast} onClick={() => void playerActions.next()} />
-              <IconButton
-                label={`Repeat ${repeat}`}
-                icon="repeat"
-                pressed={repeat !== 'off'}
-                onClick={() => playerActions.cycleRepeat()}
-              />
+              <TransportControls />
             </div>
           </NowPlaying>
         ) : null}
