@@ -127,7 +127,7 @@ test('through the TLS proxy: HSTS, signed requests of a logged-in listener, and 
 
   await logIn(page, 'demo', 'demo-password');
   const [song] = await albumSongs(page.request, 'Circuit Breaker');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'Circuit Breaker' }).click();
   await page
     .getByRole('list', { name: 'Tracks' })

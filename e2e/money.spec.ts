@@ -17,7 +17,7 @@ test.beforeAll(async ({ playwright }, info) => {
 });
 
 async function openAlbum(page: Page, name: string) {
-  await nav(page).getByRole('link', { name: 'Catalog' }).click();
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   return page.getByRole('list', { name: 'Tracks' });
@@ -47,8 +47,9 @@ test('a new listener gets welcome credits, redeems a voucher and pays for a list
   await page.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
   await page.getByLabel('Invitation code', { exact: true }).fill('WELCOME');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: new RegExp(username), level: 1 })).toBeVisible();
   // The catalog says which albums need a token.
+  await nav(page).getByRole('link', { name: 'Albums' }).click();
   await expect(page.getByRole('article', { name: GATED_ALBUM })).toContainText('Token-gated · CHIPSFANS');
 
   await nav(page).getByRole('link', { name: 'Credits' }).click();

@@ -7,6 +7,8 @@ export interface CardAlbum {
   artist: string;
   artworkImage: string | null;
   releaseDate?: string | null;
+  /** the tokens of the album's token-gated songs */
+  gateTokens?: string[];
 }
 
 /** An album as a card: artwork, then the whole title (never cut) and a line under it. */
@@ -45,6 +47,13 @@ export function AlbumCard({
         <h3 className="mt-2 break-words font-semibold group-hover:underline">{album.name}</h3>
       </Link>
       <p className="break-words text-sm text-slate-600 dark:text-slate-400">{detail ?? album.artist}</p>
+      {album.gateTokens?.length ? (
+        <p className="mt-1">
+          <span className="inline-block max-w-full truncate rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+            Token-gated · {album.gateTokens.join(' or ')}
+          </span>
+        </p>
+      ) : null}
     </article>
   );
 }
