@@ -269,4 +269,15 @@ describe('player engine', () => {
     off();
     expect(seen).toEqual(['started a 0', 'paused a 8', 'started a 8', 'skipped a 9', 'started b 0', 'ended b 30']);
   });
+
+  it('Shuffle on a list: shuffle turned on, then the list plays from its start row in a shuffled order', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => item(`s${i}`));
+    playerActions.toggleShuffle();
+    await playerActions.playSongs(ten, 3);
+    const order = store.get().queue.entries.map((e) => e.item.id);
+    expect(order[0]).toBe('s3');
+    expect([...order].sort()).toEqual(ten.map((t) => t.id).sort());
+    expect(order).not.toEqual(['s3', ...ten.map((t) => t.id).filter((id) => id !== 's3')]); // 1 in 9! to fail by chance
+    playerActions.toggleShuffle();
+  });
 });
