@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { AlbumCards } from '../../components/ui/album-card';
 import { Pager } from '../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
+import { ErrorState, QueryView, Skeleton } from '../../components/ui/query-state';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useAuth } from '../../features/account/store';
 import { artistQueries } from '../../features/artists/api/queries';
@@ -65,74 +65,80 @@ export default function ArtistRoute() {
         <h2 id="top-title" className="mb-2 text-xl font-semibold">
           Top songs
         </h2>
-        {top.isPending ? (
-          <Skeleton className="h-40" />
-        ) : top.isError ? (
-          <ErrorState error={top.error} onRetry={() => void top.refetch()} back={null} />
-        ) : topSongs!.length === 0 ? (
-          <EmptyState>No songs by this artist yet.</EmptyState>
-        ) : (
-          <SongList
-            songs={topSongs!}
-            label="Top songs"
-            auth={auth}
-            showAlbum
-            prefetchAlbum={prefetchAlbum}
-            onPlay={topRows.onPlay}
-            menu={topRows.menu}
-            toggle={topRows.toggle}
-          />
-        )}
+        <QueryView
+          query={top}
+          loading={<Skeleton className="h-40" />}
+          back={null}
+          isEmpty={(d) => d.length === 0}
+          empty="No songs by this artist yet."
+        >
+          {(d) => (
+            <SongList
+              songs={d.slice(0, TOP_SHOWN)}
+              label="Top songs"
+              auth={auth}
+              showAlbum
+              prefetchAlbum={prefetchAlbum}
+              onPlay={topRows.onPlay}
+              menu={topRows.menu}
+              toggle={topRows.toggle}
+            />
+          )}
+        </QueryView>
       </section>
       <section aria-labelledby="discography-title">
         <h2 id="discography-title" className="mb-3 text-xl font-semibold">
           Discography
         </h2>
-        {albums.isPending ? (
-          <Skeleton className="h-48" />
-        ) : albums.isError ? (
-          <ErrorState error={albums.error} onRetry={() => void albums.refetch()} back={null} />
-        ) : albums.data.length === 0 ? (
-          <EmptyState>No albums yet.</EmptyState>
-        ) : (
-          <AlbumCards
-            albums={albums.data}
-            label="Discography"
-            onIntent={prefetchAlbum}
-            detail={(a) => `${a.releaseDate ? a.releaseDate.slice(0, 4) : 'Album'}`}
-          />
-        )}
+        <QueryView
+          query={albums}
+          loading={<Skeleton className="h-48" />}
+          back={null}
+          isEmpty={(d) => d.length === 0}
+          empty="No albums yet."
+        >
+          {(d) => (
+            <AlbumCards
+              albums={d}
+              label="Discography"
+              onIntent={prefetchAlbum}
+              detail={(a) => `${a.releaseDate ? a.releaseDate.slice(0, 4) : 'Album'}`}
+            />
+          )}
+        </QueryView>
       </section>
       <section aria-labelledby="artist-songs-title">
         <h2 id="artist-songs-title" className="mb-2 text-xl font-semibold">
           All songs
         </h2>
-        {songs.isPending ? (
-          <Skeleton className="h-48" />
-        ) : songs.isError ? (
-          <ErrorState error={songs.error} onRetry={() => void songs.refetch()} back={null} />
-        ) : songs.data.items.length === 0 ? (
-          <EmptyState>No songs by this artist yet.</EmptyState>
-        ) : (
-          <>
-            <SongList
-              songs={songs.data.items}
-              label="Songs"
-              auth={auth}
-              showAlbum
-              prefetchAlbum={prefetchAlbum}
-              onPlay={allRows.onPlay}
-              menu={allRows.menu}
-              toggle={allRows.toggle}
-            />
-            <Pager
-              label="Song pages"
-              page={songs.data.page}
-              pageCount={songs.data.pageCount}
-              onPage={(p) => setParams(p > 0 ? { pg: String(p) } : {})}
-            />
-          </>
-        )}
+        <QueryView
+          query={songs}
+          loading={<Skeleton className="h-48" />}
+          back={null}
+          isEmpty={(d) => d.items.length === 0}
+          empty="No songs by this artist yet."
+        >
+          {(d) => (
+            <>
+              <SongList
+                songs={d.items}
+                label="Songs"
+                auth={auth}
+                showAlbum
+                prefetchAlbum={prefetchAlbum}
+                onPlay={allRows.onPlay}
+                menu={allRows.menu}
+                toggle={allRows.toggle}
+              />
+              <Pager
+                label="Song pages"
+                page={d.page}
+                pageCount={d.pageCount}
+                onPage={(p) => setParams(p > 0 ? { pg: String(p) } : {})}
+              />
+            </>
+          )}
+        </QueryView>
       </section>
       {topRows.dialogs}
       {allRows.dialogs}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Credentials } from '../../../contract/account';
 import { AlbumCards } from '../../components/ui/album-card';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
+import { QueryView, Skeleton } from '../../components/ui/query-state';
 import { totalLength } from '../../lib/clock';
 import { usePageTitle } from '../../lib/use-page-title';
 import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
@@ -61,81 +61,86 @@ function Library({ auth }: { auth: Credentials }) {
             </button>
           </div>
         </div>
-        {songs.isPending ? (
-          <Skeleton className="h-40" />
-        ) : songs.isError ? (
-          <ErrorState error={songs.error} onRetry={() => void songs.refetch()} />
-        ) : songs.data.length === 0 ? (
-          <EmptyState>Songs you like (the heart on every song) show up here, newest first.</EmptyState>
-        ) : (
-          <SongList
-            songs={songs.data}
-            label="Liked songs"
-            auth={auth}
-            showAlbum
-            prefetchAlbum={prefetch}
-            onPlay={rows.onPlay}
-            menu={rows.menu}
-            toggle={rows.toggle}
-          />
-        )}
+        <QueryView
+          query={songs}
+          loading={<Skeleton className="h-40" />}
+          isEmpty={(d) => d.length === 0}
+          empty="Songs you like (the heart on every song) show up here, newest first."
+        >
+          {(d) => (
+            <SongList
+              songs={d}
+              label="Liked songs"
+              auth={auth}
+              showAlbum
+              prefetchAlbum={prefetch}
+              onPlay={rows.onPlay}
+              menu={rows.menu}
+              toggle={rows.toggle}
+            />
+          )}
+        </QueryView>
       </section>
       <section aria-labelledby="saved-title">
         <h2 id="saved-title" className="mb-3 text-xl font-semibold">
           Saved albums
         </h2>
-        {albums.isPending ? (
-          <Skeleton className="h-40" />
-        ) : albums.isError ? (
-          <ErrorState error={albums.error} onRetry={() => void albums.refetch()} back={null} />
-        ) : albums.data.length === 0 ? (
-          <EmptyState>Albums you save show up here.</EmptyState>
-        ) : (
-          <AlbumCards
-            albums={albums.data}
-            label="Saved albums"
-            onIntent={prefetch}
-            detail={(a) => `${a.artist} · saved ${since(a.savedAt)}`}
-          />
-        )}
+        <QueryView
+          query={albums}
+          loading={<Skeleton className="h-40" />}
+          back={null}
+          isEmpty={(d) => d.length === 0}
+          empty="Albums you save show up here."
+        >
+          {(d) => (
+            <AlbumCards
+              albums={d}
+              label="Saved albums"
+              onIntent={prefetch}
+              detail={(a) => `${a.artist} · saved ${since(a.savedAt)}`}
+            />
+          )}
+        </QueryView>
       </section>
       <section aria-labelledby="following-title">
         <h2 id="following-title" className="mb-3 text-xl font-semibold">
           Artists you follow
         </h2>
-        {artists.isPending ? (
-          <Skeleton className="h-24" />
-        ) : artists.isError ? (
-          <ErrorState error={artists.error} onRetry={() => void artists.refetch()} back={null} />
-        ) : artists.data.length === 0 ? (
-          <EmptyState>Artists you follow show up here.</EmptyState>
-        ) : (
-          <ul aria-label="Artists you follow" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-            {artists.data.map((a) => (
-              <li key={a.id}>
-                <Link to={`/artists/${a.id}`} className="group block text-center">
-                  {a.pictureUrl ? (
-                    <img
-                      src={a.pictureUrl}
-                      alt=""
-                      width={160}
-                      height={160}
-                      loading="lazy"
-                      className="mx-auto aspect-square w-full rounded-full object-cover shadow"
-                    />
-                  ) : (
-                    <span
-                      aria-hidden="true"
-                      className="mx-auto block aspect-square w-full rounded-full bg-slate-300 dark:bg-slate-700"
-                    />
-                  )}
-                  <span className="mt-2 block break-words font-semibold group-hover:underline">{a.name}</span>
-                </Link>
-                <p className="text-center text-sm text-slate-600 dark:text-slate-400">since {since(a.followedAt)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView
+          query={artists}
+          loading={<Skeleton className="h-24" />}
+          back={null}
+          isEmpty={(d) => d.length === 0}
+          empty="Artists you follow show up here."
+        >
+          {(followed) => (
+            <ul aria-label="Artists you follow" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+              {followed.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/artists/${a.id}`} className="group block text-center">
+                    {a.pictureUrl ? (
+                      <img
+                        src={a.pictureUrl}
+                        alt=""
+                        width={160}
+                        height={160}
+                        loading="lazy"
+                        className="mx-auto aspect-square w-full rounded-full object-cover shadow"
+                      />
+                    ) : (
+                      <span
+                        aria-hidden="true"
+                        className="mx-auto block aspect-square w-full rounded-full bg-slate-300 dark:bg-slate-700"
+                      />
+                    )}
+                    <span className="mt-2 block break-words font-semibold group-hover:underline">{a.name}</span>
+                  </Link>
+                  <p className="text-center text-sm text-slate-600 dark:text-slate-400">since {since(a.followedAt)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </section>
       {rows.dialogs}
     </div>

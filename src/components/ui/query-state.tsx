@@ -59,3 +59,42 @@ export function EmptyState({ children }: { children: ReactNode }) {
 export function Skeleton({ className = '' }: { className?: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
 }
+
+/** What QueryView needs of a react-query result. */
+interface QueryLike<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * A query's four states in one place: loading (`loading`, a skeleton), failed (the error said in
+ * words, with a retry and, unless `back` is null, a way back), empty (`empty`, when `isEmpty`),
+ * and its content.
+ */
+export function QueryView<T>({
+  query,
+  loading,
+  isEmpty,
+  empty,
+  back,
+  children,
+}: {
+  query: QueryLike<T>;
+  loading: ReactNode;
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  back?: { to: string; label: string } | null;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isError) {
+    return (
+      <ErrorState error={query.error} onRetry={() => void query.refetch()} {...(back === undefined ? {} : { back })} />
+    );
+  }
+  if (query.isPending || query.data === undefined) return <>{loading}</>;
+  if (isEmpty(query.data)) return <EmptyState>{empty}</EmptyState>;
+  return <>{children(query.data)}</>;
+}
