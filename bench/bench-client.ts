@@ -36,3 +36,26 @@ export function signedCaller(origin: string, login: { apiToken: string; apiSecre
     return (await res.json()) as T;
   };
 }
+
+/**
+ * The app's submit of an encoding: the server signs the Soundlinks token, the browser sends
+ * {"data": jwt} to the service, and reports the query credential back.
+ */
+export async function submitEncoding(
+  call: SignedCall,
+  origin: string,
+  job: { id: string; src: string; artist: string },
+): Promise<void> {
+  const { data } = await call<{ data: string }>('POST', '/api/v1/soundlinks/sign', {
+    mtd: 'POST',
+    url: '/v3/sl/encoding',
+    arg: { src: job.src, artist: job.artist },
+  });
+  const r = await fetch(`${origin}/v3/sl/encoding`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data }),
+  });
+  const { query } = (await r.json()) as { query: string };
+  await call('POST', `/api/v1/artist/encodings/${job.id}/submitted`, { query });
+}

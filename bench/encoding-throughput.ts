@@ -17,7 +17,7 @@ import { popSong } from '../server/audio/watermark/testing/signals.js';
 import { connect } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { createSeedUser } from '../server/db/seed/users.js';
-import { numberArg, signedCaller } from './bench-client.js';
+import { numberArg, signedCaller, submitEncoding } from './bench-client.js';
 import { waitForServer } from './wait-for-server.js';
 
 const arg = numberArg;
@@ -107,21 +107,7 @@ async function prepareJob(): Promise<Job> {
   return call<Job>('POST', '/api/v1/artist/encodings', { uploadId: t.id });
 }
 
-/** The app's submit: server-signed token, {"data": jwt} to the service, credential reported back. */
-async function submit(job: Job): Promise<void> {
-  const { data } = await call<{ data: string }>('POST', '/api/v1/soundlinks/sign', {
-    mtd: 'POST',
-    url: '/v3/sl/encoding',
-    arg: { src: job.src, artist: job.artist },
-  });
-  const r = await fetch(`${origin}/v3/sl/encoding`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data }),
-  });
-  const { query } = (await r.json()) as { query: string };
-  await call('POST', `/api/v1/artist/encodings/${job.id}/submitted`, { query });
-}
+const submit = (job: Job) => submitEncoding(call, origin, job);
 
 /** Submits the jobs at once and polls the job list (every 100 ms) until all are final. */
 async function run(jobs: Job[]): Promise<{ totalMs: number; each: number[] }> {

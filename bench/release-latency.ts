@@ -16,7 +16,7 @@ import { popSong } from '../server/audio/watermark/testing/signals.js';
 import { connect } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrate.js';
 import { createSeedUser } from '../server/db/seed/users.js';
-import { numberArg, signedCaller } from './bench-client.js';
+import { numberArg, signedCaller, submitEncoding } from './bench-client.js';
 import { waitForServer } from './wait-for-server.js';
 
 const arg = numberArg;
@@ -84,18 +84,7 @@ async function oneRelease(n: number) {
   if (!put.ok) throw new Error(`upload: ${put.status}`);
   const tUpload = performance.now();
   const job = await artist<Job>('POST', '/api/v1/artist/encodings', { uploadId: ticket.id });
-  const { data } = await artist<{ data: string }>('POST', '/api/v1/soundlinks/sign', {
-    mtd: 'POST',
-    url: '/v3/sl/encoding',
-    arg: { src: job.src, artist: job.artist },
-  });
-  const sl = await fetch(`${origin}/v3/sl/encoding`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data }),
-  });
-  const { query } = (await sl.json()) as { query: string };
-  await artist('POST', `/api/v1/artist/encodings/${job.id}/submitted`, { query });
+  await submitEncoding(artist, origin, job);
   for (;;) {
     const j = await artist<Job>('GET', `/api/v1/artist/encodings/${job.id}`);
     if (j.status === 'complete') break;
