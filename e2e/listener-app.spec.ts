@@ -230,6 +230,6 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Close now playing' }).click();
     await expect(full).toBeHidden();
     await nav(page).getByRole('link', { name: 'Home' }).click();
-    await expect(page.getByRole('heading', { name: /Welcome back/, level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Good (morning|afternoon|evening), /, level: 1 })).toBeVisible();
   });
 });

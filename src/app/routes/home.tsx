@@ -16,6 +16,10 @@ const ForYou = lazy(async () => ({ default: (await import('../home-for-you')).Fo
 
 const NEW_RELEASES = 12;
 
+/** Right for a first visit as for the hundredth ("welcome back" is not). */
+const greeting = (hour: number) =>
+  hour >= 5 && hour < 12 ? 'Good morning' : hour >= 12 && hour < 18 ? 'Good afternoon' : 'Good evening';
+
 function Loading({ label }: { label: string }) {
   return (
     <div aria-busy="true" aria-label={label} className={CARD_GRID}>
@@ -36,7 +40,7 @@ export default function HomeRoute() {
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">
-        {auth ? `Welcome back, ${auth.username}` : 'Welcome to Tokenly Music'}
+        {auth ? `${greeting(new Date().getHours())}, ${auth.username}` : 'Welcome to Tokenly Music'}
       </h1>
       {!auth ? (
         <p className="mb-8 max-w-prose text-slate-700 dark:text-slate-300">
