@@ -3,9 +3,9 @@ import { emailSchema, passwordSchema } from './account.js';
 
 /** Account settings (signed additions beside the publisher's API): password, email, sessions. */
 const currentPassword = z
-  .string({ message: 'currentPassword is required' })
-  .min(1, 'currentPassword: enter your current password')
-  .max(200, 'currentPassword: at most 200 characters');
+  .string({ message: 'enter your current password' })
+  .min(1, 'enter your current password')
+  .max(200, 'the current password is at most 200 characters');
 
 export const changePasswordBodySchema = z.object({
   currentPassword,
