@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { logIn, nav, signedFetch, type ApiCreds } from './session';
 
 const OLD = 'a-long-enough-password';
@@ -28,6 +29,10 @@ test('change the password, see other sessions end, log in with the new one; end 
   const sessions = page.getByRole('list', { name: 'Sessions' });
   await expect(sessions.getByRole('listitem')).toHaveCount(2);
   await expect(sessions.getByText('This device')).toBeVisible();
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const form = page.getByRole('form', { name: 'Change password' });
   await form.getByLabel('Current password').fill('not-my-password');
