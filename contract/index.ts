@@ -7,3 +7,4 @@ export * from './encoding.js';
 export * from './release.js';
 export * from './money.js';
 export * from './listener-app.js';
+export * from './account-settings.js';

@@ -17,6 +17,8 @@ export interface RequestOptions<S extends z.ZodType> {
   schema: S;
   /** sign the request with these credentials (protected endpoints) */
   auth?: ApiCredentials | undefined;
+  /** a 403 here is an answer about the request (e.g. a wrong current password), not a dead session */
+  forbiddenKeepsSession?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** sees the successful response's headers (e.g. the ETag of a conditional write) */
@@ -73,7 +75,7 @@ export async function apiRequest<S extends z.ZodType>(opts: RequestOptions<S>): 
   }
   if (!res.ok) {
     const err = await errorFrom(res);
-    if (res.status === 403 && opts.auth) onAuthRejected?.(opts.auth);
+    if (res.status === 403 && opts.auth && !opts.forbiddenKeepsSession) onAuthRejected?.(opts.auth);
     // Queries retry these with backoff; the notice tells the person why the page is waiting.
     if (res.status === 429) noticeActions.notify('Too many requests right now: retrying shortly.');
     if (res.status === 503) noticeActions.notify('The service is busy or down for maintenance: retrying shortly.');

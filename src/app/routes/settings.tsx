@@ -1,4 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ChangeEmailForm } from '../../features/account/components/change-email-form';
+import { ChangePasswordForm } from '../../features/account/components/change-password-form';
+import { SessionsList } from '../../features/account/components/sessions-list';
+import { useIsSignedIn } from '../../features/account/store';
 import { usePageTitle } from '../../lib/use-page-title';
 import { applyTheme, savedTheme, THEME_STORAGE_KEY, type Theme } from '../../lib/theme';
 
@@ -18,13 +23,53 @@ const THEMES: { value: Theme; label: string; hint: string }[] = [
   { value: 'dark', label: 'Dark', hint: '' },
 ];
 
+const sectionClass = 'rounded-lg border border-slate-200 p-5 dark:border-slate-800';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={sectionClass}>
+      <h2 id={id} className="mb-4 text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function AccountSections() {
+  const signedIn = useIsSignedIn();
+  if (!signedIn)
+    return (
+      <p className={sectionClass}>
+        <Link to="/login?next=/settings" className="text-brand-700 underline dark:text-brand-400">
+          Log in
+        </Link>{' '}
+        to change your password or email and to see your sessions.
+      </p>
+    );
+  return (
+    <>
+      <Section id="password-title" title="Password">
+        <ChangePasswordForm />
+      </Section>
+      <Section id="email-title" title="Email">
+        <ChangeEmailForm />
+      </Section>
+      <Section id="sessions-title" title="Sessions">
+        <SessionsList />
+      </Section>
+    </>
+  );
+}
+
 export default function SettingsRoute() {
   usePageTitle('Settings');
   const [theme, choose] = useState<Theme>(savedTheme);
   return (
     <div className="max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold">Settings</h1>
-      <section aria-labelledby="theme-title" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+      <AccountSections />
+      <section aria-labelledby="theme-title" className={sectionClass}>
         <h2 id="theme-title" className="text-xl font-semibold">
           Appearance
         </h2>
