@@ -49,7 +49,7 @@ export function AlbumCard({
       <p className="break-words text-sm text-slate-600 dark:text-slate-400">{detail ?? album.artist}</p>
       {album.gateTokens?.length ? (
         <p className="mt-1">
-          <span className="inline-block max-w-full truncate rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+          <span className="inline-block max-w-full break-words rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
             Token-gated · {album.gateTokens.join(' or ')}
           </span>
         </p>
