@@ -1,6 +1,6 @@
 /**
  * Accent- and case-folding, the same in SQL and in JavaScript: the SQL expression is the one the
- * suggestion indexes of migration 008 are built on (keep both in step), and `fold` turns what was
+ * suggestion indexes of migrations 008 and 010 are built on (keep both in step), and `fold` turns what was
  * typed into the same alphabet.
  */
 const FROM = 'àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿžźż';

@@ -51,6 +51,9 @@ describe.each(backends())('listener app: suggestions, albums, history, library (
     // A word inside a name, after the names that start with it.
     expect((await suggestions('lig')).songs.map((x) => x.name)).toEqual(['Street Lights']);
     expect((await suggestions('deep o')).albums.map((a) => a.name)).toEqual(['Deep Ocean']);
+    // Artists too, by a later word of their name (the artists' word index of migration 010).
+    expect((await suggestions('whal')).artists.map((a) => a.name)).toEqual(['The Blue Whales']);
+    expect((await suggestions('chi')).artists.map((a) => a.name)).toEqual(['Mr. Chips']);
     // Removed albums' songs are never suggested.
     expect((await suggestions('gone')).songs).toEqual([]);
     // Punctuation alone matches nothing rather than failing.

@@ -18,8 +18,11 @@ const ALBUMS = 4;
 const ARTISTS = 4;
 const GENRES = 3;
 /**
- * Matches are gathered up to this many, unsorted (sorting thousands of matches of one letter is
- * what would cost), then ranked: names that start with the text, shortest first.
+ * Matches are gathered up to this many, then ranked: names that start with the text, shortest
+ * first. The names that start with the text are read in the prefix btree's order (`order by …
+ * using ~<~`), so the scan stops after STARTS_POOL entries instead of building a bitmap of every
+ * match of one letter (9,600 of 100,000 songs for "l": 10 ms, against 0.4 ms in order); the word
+ * matches come from a GIN, unsorted.
  */
 const WORD_POOL = 60;
 const STARTS_POOL = 40;
@@ -53,7 +56,7 @@ export async function suggest(
       `with starts as (
          select s.id, 0 as rank, ${songFold} as k from songs s
           where s.removed_at is null and ${songFold} ~>=~ $1 and ${songFold} ~<~ $2
-          limit ${STARTS_POOL}),
+          order by ${songFold} using ~<~ limit ${STARTS_POOL}),
        words as (
          select s.id, 1 as rank, ${songFold} as k from songs s
           where $4 and s.removed_at is null and to_tsvector('simple', ${songFold}) @@ to_tsquery('simple', $3)
@@ -64,26 +67,37 @@ export async function suggest(
         order by h.rank, length(h.k), h.k, s.id limit ${SONGS}`,
       [whole, end, tsq, wordSearch],
     ),
+    // Ranked and cut to ALBUMS on the pool's own rows, then joined for the columns: a join of the
+    // whole pool was planned as a hash join over every album (17 ms on PGlite for "lov").
     db.query<AlbumRow>(
       `with starts as (
-         select a.id, 0 as rank from albums a
-          where ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2 limit ${STARTS_POOL}),
+         select a.id, 0 as rank, a.name from albums a
+          where a.public and a.removed_at is null and ${albumFold} ~>=~ $1 and ${albumFold} ~<~ $2
+          order by ${albumFold} using ~<~ limit ${STARTS_POOL}),
        words as (
-         select a.id, 1 as rank from albums a
-          where $4 and to_tsvector('simple', ${albumFold}) @@ to_tsquery('simple', $3) limit ${WORD_POOL}),
-       hits as (select id, min(rank) as rank from (select * from starts union all select * from words) u group by id)
+         select a.id, 1 as rank, a.name from albums a
+          where $4 and a.public and a.removed_at is null
+            and to_tsvector('simple', ${albumFold}) @@ to_tsquery('simple', $3) limit ${WORD_POOL}),
+       hits as (
+         select id, min(rank) as rank, min(name) as name from (select * from starts union all select * from words) u
+          group by id order by 2, length(min(name)), 3, id limit ${ALBUMS})
        select ${ALBUM_COLUMNS} from hits h join albums a on a.id = h.id
-        where a.public and a.removed_at is null
-        order by h.rank, length(a.name), a.name, a.id limit ${ALBUMS}`,
+        order by h.rank, length(a.name), a.name, a.id`,
       [whole, end, tsq, wordSearch],
     ),
-    db.query<{ id: string; name: string; picture_path: string | null; rank: number }>(
-      `select p.id, p.name, p.picture_path,
-              case when ${artistFold} ~>=~ $1 and ${artistFold} ~<~ $2 then 0 else 1 end as rank
-         from artist_profiles p
-        where p.active and ((${artistFold} ~>=~ $1 and ${artistFold} ~<~ $2)
-              or to_tsvector('simple', ${artistFold}) @@ to_tsquery('simple', $3))
-        order by rank, length(p.name), p.name, p.id limit ${ARTISTS}`,
+    db.query<{ id: string; name: string; picture_path: string | null }>(
+      `with starts as (
+         select p.id, 0 as rank, p.name from artist_profiles p
+          where p.active and ${artistFold} ~>=~ $1 and ${artistFold} ~<~ $2
+          order by ${artistFold} using ~<~ limit ${STARTS_POOL}),
+       words as (
+         select p.id, 1 as rank, p.name from artist_profiles p
+          where p.active and to_tsvector('simple', ${artistFold}) @@ to_tsquery('simple', $3) limit ${WORD_POOL}),
+       hits as (
+         select id, min(rank) as rank, min(name) as name from (select * from starts union all select * from words) u
+          group by id order by 2, length(min(name)), 3, id limit ${ARTISTS})
+       select p.id, p.name, p.picture_path from hits h join artist_profiles p on p.id = h.id
+        order by h.rank, length(p.name), p.name, p.id`,
       [whole, end, tsq],
     ),
   ]);
