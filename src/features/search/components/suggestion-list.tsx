@@ -55,7 +55,11 @@ export function SuggestionList({
                   aria-selected={i === active}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => choose(o)}
-                  onMouseEnter={() => setActive(i)}
+                  // Only a pointer that moves picks an option: a list that appears under a resting
+                  // pointer must not take over the Enter meant for the full results.
+                  onMouseMove={(e) => {
+                    if (e.movementX || e.movementY) setActive(i);
+                  }}
                   className="flex min-h-11 cursor-pointer flex-col justify-center px-4 py-1 aria-selected:bg-brand-50 dark:aria-selected:bg-slate-800"
                 >
                   <span className="font-medium">{o.label}</span>
