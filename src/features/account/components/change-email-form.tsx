@@ -3,6 +3,7 @@ import { changeEmailBodySchema } from '../../../../contract/account-settings';
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
 import { useChangeEmail } from '../api/settings';
 import { useAccountForm } from '../lib/use-account-form';
+import { CurrentPasswordField } from './current-password-field';
 import { useAuth } from '../store';
 
 const FIELDS = ['email', 'currentPassword'] as const;
@@ -29,12 +30,7 @@ function EmailForm({ onDone }: { onDone: (email: string) => void }) {
         onChange={set('email')}
         error={errors.fields.email}
       />
-      <Field
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
+      <CurrentPasswordField
         value={values.currentPassword}
         onChange={set('currentPassword')}
         error={errors.fields.currentPassword}

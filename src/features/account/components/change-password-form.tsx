@@ -3,6 +3,7 @@ import { changePasswordBodySchema } from '../../../../contract/account-settings'
 import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
 import { useChangePassword } from '../api/settings';
 import { useAccountForm } from '../lib/use-account-form';
+import { CurrentPasswordField } from './current-password-field';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -18,12 +19,7 @@ function PasswordForm({ onDone }: { onDone: (endedSessions: number) => void }) {
   );
   return (
     <form onSubmit={submit} aria-label="Change password" className="space-y-4" noValidate>
-      <Field
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
+      <CurrentPasswordField
         value={values.currentPassword}
         onChange={set('currentPassword')}
         error={errors.fields.currentPassword}
