@@ -19,7 +19,7 @@ import { checkJsonDepth, checkJsonValue, checkParams, withErrorsList } from './l
 import { maintenanceProbe } from './lib/settings-repo.js';
 import { trackRoutes } from './lib/method-not-allowed.js';
 import { serverSecret } from './lib/settings-repo.js';
-import { SchemaError, useZod } from './lib/validation.js';
+import { SchemaError, typed, useZod } from './lib/validation.js';
 import { createMailer, type Mailer } from './mail.js';
 import { grantedMediaRoutes } from './storage/grant-routes.js';
 import { catalogPreloads } from './storage/page-preloads.js';
@@ -212,7 +212,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   accountSettingsRoutes(app, ctx);
   listenerRoutes(app, ctx);
   discoveryRoutes(app, ctx);
-  libraryRoutes(app, ctx);
+  libraryRoutes(typed(app), ctx);
   adminRoutes(app, db, config.dataDir);
 
   const worker =

@@ -1,5 +1,37 @@
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifySchemaCompiler,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { z } from 'zod';
+
+/**
+ * Types each request from its route's zod schemas: `req.body`, `req.query` and `req.params` are the
+ * schema's output (after coercion and defaults), and a handler's return value must fit the
+ * response schema's input. Types only; `useZod` below does the parsing at run time.
+ */
+export interface ZodTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
+  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
+}
+
+/** The Fastify instance every route module receives: requests typed by their schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The typed view of an instance (the same object: type providers exist only for the compiler). */
+export function typed(app: FastifyInstance): App {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
 
 /** Turns zod issues into one sentence that names each field, e.g. "email: must be a valid email". */
 export function describeIssues(issues: z.core.$ZodIssue[], part?: string): string {

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   followedArtistListSchema,
@@ -12,6 +11,7 @@ import {
   playRecordedSchema,
   savedAlbumListSchema,
 } from '../../contract/listener-app.js';
+import type { App } from '../lib/validation.js';
 import { userOf, type AppContext } from './context.js';
 import { homeOf, recordPlay } from './history-repo.js';
 import { followedArtists, libraryIds, likedSongs, savedAlbums, setKept } from './library-repo.js';
@@ -23,7 +23,7 @@ const PRIVATE = 'private, no-store';
  * (liked songs, saved albums, followed artists). No size limit of their own: a listener's
  * thousands of likes are rows, not a document.
  */
-export function libraryRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function libraryRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
   const auth = { preValidation: ctx.requireUser };
 
@@ -31,7 +31,7 @@ export function libraryRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/me/plays',
     { ...auth, schema: { body: playEventSchema, response: { 200: playRecordedSchema } } },
     async (req, reply) => {
-      await recordPlay(db, userOf(req).id, req.body as z.output<typeof playEventSchema>);
+      await recordPlay(db, userOf(req).id, req.body);
       reply.header('cache-control', PRIVATE);
       return { recorded: true };
     },
@@ -51,7 +51,7 @@ export function libraryRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/me/library/songs',
     { ...auth, schema: { querystring: likedQuerySchema, response: { 200: likedSongPageSchema } } },
     async (req, reply) => {
-      const q = req.query as z.output<typeof likedQuerySchema>;
+      const q = req.query;
       reply.header('cache-control', PRIVATE);
       return likedSongs(db, userOf(req).id, { limit: q.limit ?? 100, page: q.pg ?? 0 }, ctx.origin(req));
     },
@@ -84,7 +84,7 @@ export function libraryRoutes(app: FastifyInstance, ctx: AppContext): void {
       ...auth,
       schema: { params, response: { 200: libraryChangeSchema } },
       handler: async (req) => {
-        const { kind, id } = req.params as z.output<typeof params>;
+        const { kind, id } = req.params;
         return setKept(db, userOf(req).id, kind, id, method === 'PUT');
       },
     });
