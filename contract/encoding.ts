@@ -89,7 +89,20 @@ export const signBodySchema = z.object({
 export type SignBody = z.infer<typeof signBodySchema>;
 
 /** The Soundlinks request body, as the document describes it. */
-export const soundlinksRequestSchema = z.object({ data: z.string() });
+export const soundlinksRequestSchema = z.object({ data: z.string({ message: 'data (the JWT) is required' }) });
+/** The JWT's `arg` of POST /v3/sl/encoding: the song's link, and the artist's name (optional). */
+export const soundlinksEncodingArgSchema = z.object({
+  src: z
+    .string({ message: 'arg.src (the link of the song) is required' })
+    .min(1, 'arg.src (the link of the song) is required'),
+  artist: z.string({ message: 'arg.artist must be a string' }).optional(),
+});
+/** The JWT's `arg` of POST /v3/sl/query: the credential /v3/sl/encoding answered. */
+export const soundlinksQueryArgSchema = z.object({
+  query: z
+    .string({ message: 'arg.query (the query credential) is required' })
+    .min(1, 'arg.query (the query credential) is required'),
+});
 export const soundlinksEncodingAnswerSchema = z.object({ query: z.string() });
 export const soundlinksQueryAnswerSchema = z.object({
   status: z.enum(['processing', 'complete', 'failed']),

@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './params.js';
 export * from './catalog.js';
 export * from './account.js';
 export * from './signing.js';

@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { runAdmin, type AdminCommand } from './commands.js';
 
 export const adminTokenFile = (dataDir: string) => path.join(dataDir, 'admin-token');
@@ -16,20 +18,31 @@ export function ensureAdminToken(dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** An operator command (runAdmin checks each command's own fields and answers 422 for a wrong one). */
+const adminCommandSchema = z.custom<AdminCommand>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { cmd?: unknown }).cmd === 'string',
+  'body must be an operator command: {"cmd": ...}',
+);
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * The embedded database belongs to the one server process, so operator commands reach it through
  * the server: loopback only, with the token from DATA_DIR/admin-token in a header.
  */
-export function adminRoutes(app: FastifyInstance, db: Db, dataDir: string): void {
+export function adminRoutes(app: App, db: Db, dataDir: string): void {
   const token = Buffer.from(ensureAdminToken(dataDir));
-  app.post('/admin/v1/run', { logLevel: 'warn' }, async (req) => {
+  // The caller is checked before the body: a stranger learns nothing of the commands' shape.
+  const operatorOnly = async (req: FastifyRequest) => {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
       throw new HttpError(403, 'Operator commands are taken from this machine only');
     const given = Buffer.from(String(req.headers['x-admin-token'] ?? ''));
     if (given.length !== token.length || !crypto.timingSafeEqual(given, token))
       throw new HttpError(403, 'Wrong admin token');
-    return { output: await runAdmin(db, req.body as AdminCommand) };
-  });
+  };
+  app.post(
+    '/admin/v1/run',
+    { logLevel: 'warn', preValidation: operatorOnly, schema: { body: adminCommandSchema } },
+    async (req) => ({ output: await runAdmin(db, req.body) }),
+  );
 }

@@ -1,7 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import {
   artistProfileStateSchema,
   createArtistProfileSchema,
@@ -10,6 +9,7 @@ import {
   updateArtistProfileSchema,
 } from '../../contract/release.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';
 import { userOf, type AppContext } from '../tokenly/context.js';
 import { artworkSizes, storeSquareImage } from './images.js';
@@ -27,7 +27,7 @@ const PRIVATE = 'private, no-store';
 export const IMAGE_BODY_LIMIT = 17 * 1024 * 1024;
 
 /** The artist's own profile: created from the app (as ARTIST_SIGNUP allows), edited, its picture. */
-export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function profileRoutes(app: App, ctx: AppContext): void {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   const mine = async (req: FastifyRequest) => {
@@ -50,7 +50,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/artist/profile',
     { ...auth, schema: { body: createArtistProfileSchema, response: { 200: myArtistProfileSchema } } },
     async (req) => {
-      const b = req.body as z.output<typeof createArtistProfileSchema>;
+      const b = req.body;
       if (config.artistSignup === 'off') {
         throw new HttpError(403, 'Artist sign-up is closed on this server: ask its operator to make you an artist');
       }
@@ -70,7 +70,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { body: updateArtistProfileSchema, response: { 200: myArtistProfileSchema } } },
     async (req) => {
       const current = await mine(req);
-      const b = req.body as z.output<typeof updateArtistProfileSchema>;
+      const b = req.body;
       const p = await db.transaction(async (tx) => {
         const updated = await updateProfile(tx, current.id, b);
         if (b.name !== undefined && b.name !== current.name) await renameEverywhere(tx, current.id, b.name);
@@ -91,7 +91,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const current = await mine(req);
       const dir = mediaDirs(config.dataDir).pictures;
-      const file = await storeSquareImage((req.body as z.output<typeof imageBodySchema>).image, dir, current.id);
+      const file = await storeSquareImage(req.body.image, dir, current.id);
       const old = await setPicture(db, current.id, file);
       if (old && old !== file) {
         await Promise.all(

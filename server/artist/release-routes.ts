@@ -1,7 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import {
   createAlbumSchema,
   imageBodySchema,
@@ -11,7 +10,9 @@ import {
   releaseBodySchema,
   updateAlbumSchema,
 } from '../../contract/release.js';
+import { idParamsSchema } from '../../contract/params.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';
 import { artistOf } from '../tokenly/artist-repo.js';
 import { refreshJobs } from '../tokenly/artist-refresh.js';
@@ -34,12 +35,11 @@ import {
 import { trackRoutes } from './track-routes.js';
 
 const PRIVATE = 'private, no-store';
-export const albumParams = z.object({ id: z.string() });
 /** How often scheduled releases are looked for: a release goes public at most this late. */
 const SCHEDULE_TICK_MS = 1000;
 
 /** Releases: albums and singles made from the artist's completed encodings, into the catalog. */
-export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function releaseRoutes(app: App, ctx: AppContext): void {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   const requireArtist = async (req: FastifyRequest) => {
@@ -47,9 +47,10 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!artist) throw new HttpError(403, 'Only users with an artist profile can release music');
     return artist;
   };
-  const idOf = (req: FastifyRequest) => (req.params as z.infer<typeof albumParams>).id;
-  const view = (req: FastifyRequest, profileId: string) => albumView(db, profileId, idOf(req), ctx.origin(req));
-  const one = { ...auth, schema: { params: albumParams, response: { 200: releaseAlbumSchema } } };
+  const idOf = (req: { params: { id: string } }) => req.params.id;
+  const view = (req: FastifyRequest<{ Params: { id: string } }>, profileId: string) =>
+    albumView(db, profileId, idOf(req), ctx.origin(req));
+  const one = { ...auth, schema: { params: idParamsSchema, response: { 200: releaseAlbumSchema } } };
 
   const tick = async () => {
     const published = await publishDue(db);
@@ -83,7 +84,7 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { body: createAlbumSchema, response: { 200: releaseAlbumSchema } } },
     async (req) => {
       const artist = await requireArtist(req);
-      const id = await createAlbum(db, artist, req.body as z.output<typeof createAlbumSchema>);
+      const id = await createAlbum(db, artist, req.body);
       return albumView(db, artist.id, id, ctx.origin(req));
     },
   );
@@ -97,11 +98,11 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.patch(
     '/api/v1/artist/albums/:id',
-    { ...auth, schema: { params: albumParams, body: updateAlbumSchema, response: { 200: releaseAlbumSchema } } },
+    { ...auth, schema: { params: idParamsSchema, body: updateAlbumSchema, response: { 200: releaseAlbumSchema } } },
     async (req) => {
       const artist = await requireArtist(req);
       const album = await ownAlbum(db, artist.id, idOf(req));
-      await db.transaction((tx) => updateAlbum(tx, album.id, req.body as z.output<typeof updateAlbumSchema>));
+      await db.transaction((tx) => updateAlbum(tx, album.id, req.body));
       if (album.status !== 'draft') ctx.invalidateCatalog();
       return view(req, artist.id);
     },
@@ -112,13 +113,13 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       ...auth,
       bodyLimit: IMAGE_BODY_LIMIT,
-      schema: { params: albumParams, body: imageBodySchema, response: { 200: releaseAlbumSchema } },
+      schema: { params: idParamsSchema, body: imageBodySchema, response: { 200: releaseAlbumSchema } },
     },
     async (req) => {
       const artist = await requireArtist(req);
       const album = await ownAlbum(db, artist.id, idOf(req));
       const dir = mediaDirs(config.dataDir).artwork;
-      const file = await storeSquareImage((req.body as z.output<typeof imageBodySchema>).image, dir, album.id);
+      const file = await storeSquareImage(req.body.image, dir, album.id);
       const old = await setArtwork(db, album.id, file);
       if (old && old !== file) {
         await Promise.all(
@@ -132,11 +133,11 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post(
     '/api/v1/artist/albums/:id/release',
-    { ...auth, schema: { params: albumParams, body: releaseBodySchema, response: { 200: releaseAlbumSchema } } },
+    { ...auth, schema: { params: idParamsSchema, body: releaseBodySchema, response: { 200: releaseAlbumSchema } } },
     async (req) => {
       const artist = await requireArtist(req);
       await refreshJobs(ctx, req);
-      const { at } = (req.body ?? {}) as z.output<typeof releaseBodySchema>;
+      const { at } = req.body ?? {};
       const when = at ? new Date(at) : null;
       if (when && when.getTime() > Date.now() + 5 * 365 * 86_400_000) {
         throw new HttpError(422, 'at must be within five years from now');
@@ -159,7 +160,7 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   // Only a draft can be deleted: what was released is taken down, and kept for those who paid.
-  app.delete('/api/v1/artist/albums/:id', { ...auth, schema: { params: albumParams } }, async (req, reply) => {
+  app.delete('/api/v1/artist/albums/:id', { ...auth, schema: { params: idParamsSchema } }, async (req, reply) => {
     const artist = await requireArtist(req);
     const album = await ownAlbum(db, artist.id, idOf(req));
     if (album.status !== 'draft') {

@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { createTrackSchema, releaseAlbumSchema, updateTrackSchema } from '../../contract/release.js';
+import { idParamsSchema, trackParamsSchema } from '../../contract/params.js';
 import type { Config } from '../config.js';
 import { unprocessable } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import type { ArtistProfile } from '../tokenly/artist-repo.js';
 import { refreshJobs } from '../tokenly/artist-refresh.js';
 import { userOf, type AppContext } from '../tokenly/context.js';
@@ -10,8 +12,6 @@ import { replaceTrackAudio } from './release-flow.js';
 import { albumView, ownAlbum } from './releases-repo.js';
 import { addTrack, ownEncoding, removeTrack, trackOfAlbum, updateTrack, type TrackValues } from './tracks-repo.js';
 
-const albumParams = z.object({ id: z.string() });
-const trackParams = z.object({ id: z.string(), trackId: z.string() });
 type TrackBody = z.output<typeof updateTrackSchema>;
 
 /** The wire's credits become sat within the operator's bounds; tags are kept lower case, once each. */
@@ -33,7 +33,7 @@ function trackValues(b: TrackBody, config: Config): TrackValues {
 
 /** An album's tracks: added (usually from an encoding), edited, given new audio, taken down. */
 export function trackRoutes(
-  app: FastifyInstance,
+  app: App,
   ctx: AppContext,
   requireArtist: (req: FastifyRequest) => Promise<ArtistProfile>,
 ): void {
@@ -43,13 +43,13 @@ export function trackRoutes(
 
   app.post(
     '/api/v1/artist/albums/:id/tracks',
-    { ...auth, schema: { params: albumParams, body: createTrackSchema, response: reply200 } },
+    { ...auth, schema: { params: idParamsSchema, body: createTrackSchema, response: reply200 } },
     async (req) => {
       const artist = await requireArtist(req);
-      const { id } = req.params as z.infer<typeof albumParams>;
+      const { id } = req.params;
       const album = await ownAlbum(db, artist.id, id);
       if (album.removed_at) throw unprocessable('This album was taken down: tracks cannot be added');
-      const b = req.body as TrackBody;
+      const b = req.body;
       if (album.status !== 'draft' && !b.encodingId) {
         throw unprocessable('encodingId is required: a track added to a released album needs its audio at once');
       }
@@ -74,13 +74,13 @@ export function trackRoutes(
 
   app.patch(
     '/api/v1/artist/albums/:id/tracks/:trackId',
-    { ...auth, schema: { params: trackParams, body: updateTrackSchema, response: reply200 } },
+    { ...auth, schema: { params: trackParamsSchema, body: updateTrackSchema, response: reply200 } },
     async (req) => {
       const artist = await requireArtist(req);
-      const { id, trackId } = req.params as z.infer<typeof trackParams>;
+      const { id, trackId } = req.params;
       const album = await ownAlbum(db, artist.id, id);
       const track = await trackOfAlbum(db, album.id, trackId);
-      const b = req.body as TrackBody;
+      const b = req.body;
       const v = trackValues(b, config);
       if (b.encodingId) await ownEncoding(db, userOf(req).id, b.encodingId);
       // On a released track, a new encoding replaces the audio listeners hear (checked complete first).
@@ -98,10 +98,10 @@ export function trackRoutes(
   // A draft's track is deleted; a released one is taken down (the API answers 410 for it).
   app.delete(
     '/api/v1/artist/albums/:id/tracks/:trackId',
-    { ...auth, schema: { params: trackParams, response: reply200 } },
+    { ...auth, schema: { params: trackParamsSchema, response: reply200 } },
     async (req) => {
       const artist = await requireArtist(req);
-      const { id, trackId } = req.params as z.infer<typeof trackParams>;
+      const { id, trackId } = req.params;
       const album = await ownAlbum(db, artist.id, id);
       const track = await trackOfAlbum(db, album.id, trackId);
       await removeTrack(db, track.id, album.status === 'draft');

@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import Stripe from 'stripe';
-import type { z } from 'zod';
 import { balanceSchema } from '../../contract/listener.js';
 import {
   creditOptionsSchema,
@@ -12,6 +11,7 @@ import {
   webhookAnswerSchema,
 } from '../../contract/money.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { artistOf } from '../tokenly/artist-repo.js';
 import { userOf, type AppContext } from '../tokenly/context.js';
 import { satToFloat } from '../tokenly/format.js';
@@ -22,7 +22,7 @@ import { redeemVoucher } from './vouchers-repo.js';
 const PRIVATE = 'private, no-store';
 
 /** The ledger's endpoints, additions to the publisher's API (see server/README.md). */
-export function moneyRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function moneyRoutes(app: App, ctx: AppContext): void {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
 
@@ -30,7 +30,7 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/credits/redeem',
     { ...auth, schema: { body: redeemBodySchema, response: { 200: balanceSchema } } },
     async (req, reply) => {
-      const { code } = req.body as z.output<typeof redeemBodySchema>;
+      const { code } = req.body;
       const { balanceSat } = await redeemVoucher(db, userOf(req).id, code);
       reply.header('cache-control', PRIVATE);
       return { balanceFloat: satToFloat(balanceSat), balanceSat };
@@ -83,7 +83,7 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { querystring: earningsQuerySchema, response: { 200: earningsSchema } } },
     async (req, reply) => {
       const artist = await requireArtist(req);
-      const q = req.query as z.output<typeof earningsQuerySchema>;
+      const q = req.query;
       reply.header('cache-control', PRIVATE);
       return artistEarnings(db, artist, { days: q.days ?? 30, feePercent: config.platformFeePercent });
     },
@@ -94,7 +94,7 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { querystring: statementQuerySchema, response: { 200: statementSchema } } },
     async (req, reply) => {
       const artist = await requireArtist(req);
-      const { month } = req.query as z.output<typeof statementQuerySchema>;
+      const { month } = req.query;
       reply.header('cache-control', PRIVATE);
       const slug =
         artist.name

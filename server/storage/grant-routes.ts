@@ -1,37 +1,29 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { signedMediaQuerySchema, songIdParamsSchema } from '../../contract/params.js';
 import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
 import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
-const params = z.object({ songId: z.string() });
-const query = z.object({
-  u: z.string().optional(),
-  e: z.string().optional(),
-  i: z.string().optional(),
-  s: z.string().optional(),
-});
-
 /**
  * Audio is served only through signed URLs: a stream URL needs a live grant of its user for that
  * song, a download URL the holding it was issued for. Both support ranges, for seeking.
  */
-export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string, secret: string): void {
+export function grantedMediaRoutes(app: App, db: Db, dataDir: string, secret: string): void {
   const audioDir = mediaDirs(dataDir).audio;
   for (const kind of ['stream', 'download'] as SignedKind[]) {
     app.route({
       method: ['GET', 'HEAD'],
       url: `/media/${kind}/:songId`,
-      schema: { params, querystring: query },
+      schema: { params: songIdParamsSchema, querystring: signedMediaQuerySchema },
       // Signed query strings are credentials of a sort: keep them out of the request log.
       logLevel: 'warn',
       handler: async (req, reply) => {
-        const { songId } = req.params as z.infer<typeof params>;
-        const check = verifyMediaUrl(secret, kind, songId, req.query as z.infer<typeof query>);
+        const { songId } = req.params;
+        const check = verifyMediaUrl(secret, kind, songId, req.query);
         if (!check.ok) throw new HttpError(403, check.reason);
         if (kind === 'stream' && !(await hasLiveGrant(db, check.userId, songId))) {
           throw new HttpError(403, 'This listen is no longer authorized: authorize the stream again');

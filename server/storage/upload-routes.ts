@@ -4,17 +4,17 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import { idParamsSchema, signedUploadQuerySchema } from '../../contract/params.js';
 import { sniffAudioType } from '../audio/codec/sniff.js';
 import type { Db } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
+import { typed, type App } from '../lib/validation.js';
 import { sendFile } from './files.js';
 import { verifyMediaUrl } from './signed-urls.js';
 import { UPLOAD_MAX_MS, markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
 
-const params = z.object({ id: z.string() });
-const query = z.object({ u: z.string().optional(), e: z.string().optional(), s: z.string().optional() });
+const linkSchema = { params: idParamsSchema, querystring: signedUploadQuerySchema };
 const TYPE_OF = { mp3: 'audio/mpeg', wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg' } as const;
 /** enough for the sniffer: an ID3 tag and the first frames */
 const SNIFF_BYTES = 256 * 1024;
@@ -79,22 +79,17 @@ async function receive(req: FastifyRequest, tmp: string, limit: number, idleMs: 
  * checked for size and audio content, and renamed into place. A signed `source` link reads them back
  * (the player, and the Soundlinks fetcher: for the embedded service straight from disk).
  */
-export function uploadRoutes(
-  app: FastifyInstance,
-  db: Db,
-  dataDir: string,
-  secret: string,
-  idleTimeoutMs = 60_000,
-): void {
+export function uploadRoutes(app: App, db: Db, dataDir: string, secret: string, idleTimeoutMs = 60_000): void {
   const dir = uploadsDir(dataDir);
 
-  void app.register(async (scope) => {
+  void app.register(async (plain) => {
+    const scope = typed(plain);
     // The body is a raw audio stream of any declared type: the handler reads it itself.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
-    scope.put('/media/uploads/:id', { schema: { params, querystring: query }, logLevel: 'warn' }, async (req) => {
-      const { id } = req.params as z.infer<typeof params>;
-      const check = verifyMediaUrl(secret, 'upload', id, req.query as z.infer<typeof query>);
+    scope.put('/media/uploads/:id', { schema: linkSchema, logLevel: 'warn' }, async (req) => {
+      const { id } = req.params;
+      const check = verifyMediaUrl(secret, 'upload', id, req.query);
       if (!check.ok) throw new HttpError(403, check.reason);
       const row = await uploadById(db, id);
       if (!row || row.user_id !== check.userId) throw notFound('Upload');
@@ -133,11 +128,11 @@ export function uploadRoutes(
   app.route({
     method: ['GET', 'HEAD'],
     url: '/media/uploads/:id',
-    schema: { params, querystring: query },
+    schema: linkSchema,
     logLevel: 'warn',
     handler: async (req, reply) => {
-      const { id } = req.params as z.infer<typeof params>;
-      const check = verifyMediaUrl(secret, 'source', id, req.query as z.infer<typeof query>);
+      const { id } = req.params;
+      const check = verifyMediaUrl(secret, 'source', id, req.query);
       if (!check.ok) throw new HttpError(403, check.reason);
       const row = await uploadById(db, id);
       const file = row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined;

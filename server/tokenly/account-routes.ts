@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import {
   credentialsSchema,
   emptyObjectSchema,
@@ -20,6 +19,7 @@ import {
 } from './accounts-repo.js';
 import { userOf, type AppContext } from './context.js';
 import { checkPasswordStrength } from '../lib/password-strength.js';
+import type { App } from '../lib/validation.js';
 
 /** Tells an address's owner that someone tried to register with it (not awaited: answers take the same time). */
 function mailExistingOwner(ctx: AppContext, req: FastifyRequest, email: string): void {
@@ -32,7 +32,7 @@ function mailExistingOwner(ctx: AppContext, req: FastifyRequest, email: string):
     .catch((err: unknown) => req.log.error({ err }, 'could not send the registration notice'));
 }
 
-export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function accountRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
   const strict = { rateLimit: { max: ctx.config.rateLimits.auth, timeWindow: 60_000 } };
 
@@ -40,7 +40,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/account/register',
     { config: strict, schema: { body: registerBodySchema, response: { 200: credentialsSchema } } },
     async (req) => {
-      const b = req.body as z.output<typeof registerBodySchema>;
+      const b = req.body;
       checkPasswordStrength(b.password, [b.username, b.email]);
       try {
         return await register(db, b, { welcomeCreditsSat: ctx.config.welcomeCreditsSat });
@@ -56,7 +56,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/account/login',
     { config: strict, schema: { body: loginBodySchema, response: { 200: credentialsSchema } } },
     async (req) => {
-      const b = req.body as z.output<typeof loginBodySchema>;
+      const b = req.body;
       return login(db, b.username, b.password);
     },
   );
@@ -75,7 +75,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/password/reset-email',
     { config: strict, schema: { body: resetEmailBodySchema, response: { 200: successSchema } } },
     async (req) => {
-      const { email } = req.body as z.output<typeof resetEmailBodySchema>;
+      const { email } = req.body;
       // Answered first, the work done after: a known address takes as long to answer as an unknown one.
       setImmediate(() => {
         void createPasswordReset(db, email)
@@ -98,7 +98,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/password/reset',
     { config: strict, schema: { body: resetBodySchema, response: { 200: successSchema } } },
     async (req) => {
-      const b = req.body as z.output<typeof resetBodySchema>;
+      const b = req.body;
       checkPasswordStrength(b.password, [b.email]);
       const userId = await resetPassword(db, b.email, b.token, b.password);
       ctx.sessions.forgetUser(userId);

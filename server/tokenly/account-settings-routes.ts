@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import {
   accountSessionListSchema,
   changeEmailBodySchema,
@@ -11,6 +9,7 @@ import {
 } from '../../contract/account-settings.js';
 import { emptyObjectSchema } from '../../contract/account.js';
 import { checkPasswordStrength } from '../lib/password-strength.js';
+import type { App } from '../lib/validation.js';
 import {
   changeEmail,
   changePassword,
@@ -28,7 +27,7 @@ const PRIVATE = 'private, no-store';
  * current password), list the live sessions and end them. Sessions are named by opaque ids; no
  * token or secret is ever in an answer. Ended sessions are forgotten by this server's cache at once.
  */
-export function accountSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function accountSettingsRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
   const idleDays = ctx.config.sessionIdleDays;
   const signed = {
@@ -41,7 +40,7 @@ export function accountSettingsRoutes(app: FastifyInstance, ctx: AppContext): vo
     { ...signed, schema: { body: changePasswordBodySchema, response: { 200: passwordChangedSchema } } },
     async (req) => {
       const user = userOf(req);
-      const b = req.body as z.output<typeof changePasswordBodySchema>;
+      const b = req.body;
       await checkCurrentPassword(db, user.id, b.currentPassword);
       try {
         checkPasswordStrength(b.newPassword, [user.username, user.email]);
@@ -60,7 +59,7 @@ export function accountSettingsRoutes(app: FastifyInstance, ctx: AppContext): vo
     { ...signed, schema: { body: changeEmailBodySchema, response: { 200: emailChangedSchema } } },
     async (req) => {
       const user = userOf(req);
-      const b = req.body as z.output<typeof changeEmailBodySchema>;
+      const b = req.body;
       await checkCurrentPassword(db, user.id, b.currentPassword);
       await changeEmail(db, user.id, b.email);
       ctx.sessions.forgetUser(user.id);
@@ -83,7 +82,7 @@ export function accountSettingsRoutes(app: FastifyInstance, ctx: AppContext): vo
     { preValidation: ctx.requireUser, schema: { params: sessionIdParamsSchema, response: { 200: emptyObjectSchema } } },
     async (req) => {
       const user = userOf(req);
-      await endSession(db, user.id, (req.params as z.output<typeof sessionIdParamsSchema>).id, idleDays);
+      await endSession(db, user.id, req.params.id, idleDays);
       ctx.sessions.forgetUser(user.id);
       return {};
     },

@@ -1,6 +1,5 @@
 import fsp from 'node:fs/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import {
   artistMeSchema,
   createJobBodySchema,
@@ -15,8 +14,10 @@ import {
   verifyBodySchema,
   verifyResultSchema,
 } from '../../contract/encoding.js';
+import { idParamsSchema } from '../../contract/params.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { jobByQuery } from '../soundlinks/jobs-repo.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
@@ -44,13 +45,12 @@ import { refreshJobs } from './artist-refresh.js';
 import { argToSign } from './soundlinks-sign.js';
 
 const PRIVATE = 'private, no-store';
-const idParams = z.object({ id: z.string() });
 
 /**
  * The artist's encoding dashboard: uploads, the server-kept job list with its timeline, request
  * tokens signed on the server (the app secret never leaves it) and the mark verifier.
  */
-export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function artistRoutes(app: App, ctx: AppContext): void {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   // One thread, started on the first verification (most servers never verify anything).
@@ -86,7 +86,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { body: uploadBodySchema, response: { 200: uploadTicketSchema } } },
     async (req) => {
       const artist = await requireArtist(req);
-      const b = req.body as z.output<typeof uploadBodySchema>;
+      const b = req.body;
       const user = userOf(req);
       const id = await createUploadWithinLimits(
         db,
@@ -103,9 +103,9 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   // Frees the artist's upload space: the file, and the job record made from it (once finished).
-  app.delete('/api/v1/artist/uploads/:id', { ...auth, schema: { params: idParams } }, async (req, reply) => {
+  app.delete('/api/v1/artist/uploads/:id', { ...auth, schema: { params: idParamsSchema } }, async (req, reply) => {
     await requireArtist(req);
-    const { id } = req.params as z.infer<typeof idParams>;
+    const { id } = req.params;
     const file = await deleteUpload(db, config.dataDir, userOf(req).id, id);
     if (file) await fsp.rm(file, { force: true });
     return reply.code(204).send();
@@ -116,7 +116,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { body: createJobBodySchema, response: { 200: encodingJobSchema } } },
     async (req) => {
       const artist = await requireArtist(req);
-      const { uploadId } = req.body as z.output<typeof createJobBodySchema>;
+      const { uploadId } = req.body;
       const row = await createEncoding(db, userOf(req).id, uploadId, artist.name);
       return toJob(row, srcOf(req, row.upload_id));
     },
@@ -135,24 +135,24 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/v1/artist/encodings/:id',
-    { ...auth, schema: { params: idParams, response: { 200: encodingJobSchema } } },
+    { ...auth, schema: { params: idParamsSchema, response: { 200: encodingJobSchema } } },
     async (req, reply) => {
       await requireArtist(req);
       await refresh(req);
       reply.header('cache-control', PRIVATE);
-      const row = await getEncoding(db, userOf(req).id, (req.params as z.infer<typeof idParams>).id);
+      const row = await getEncoding(db, userOf(req).id, req.params.id);
       return toJob(row, srcOf(req, row.upload_id));
     },
   );
 
   app.post(
     '/api/v1/artist/encodings/:id/submitted',
-    { ...auth, schema: { params: idParams, body: submittedBodySchema, response: { 200: encodingJobSchema } } },
+    { ...auth, schema: { params: idParamsSchema, body: submittedBodySchema, response: { 200: encodingJobSchema } } },
     async (req) => {
       await requireArtist(req);
       const userId = userOf(req).id;
-      const { id } = req.params as z.infer<typeof idParams>;
-      const { query } = req.body as z.output<typeof submittedBodySchema>;
+      const { id } = req.params;
+      const { query } = req.body;
       const row = await getEncoding(db, userId, id);
       let acceptedAt: Date | null = null;
       if (!config.soundlinksUrl) {
@@ -172,10 +172,10 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post(
     '/api/v1/artist/encodings/:id/retry',
-    { ...auth, schema: { params: idParams, response: { 200: encodingJobSchema } } },
+    { ...auth, schema: { params: idParamsSchema, response: { 200: encodingJobSchema } } },
     async (req) => {
       await requireArtist(req);
-      const { id } = req.params as z.infer<typeof idParams>;
+      const { id } = req.params;
       await retryEncoding(db, userOf(req).id, id);
       const row = await getEncoding(db, userOf(req).id, id);
       return toJob(row, srcOf(req, row.upload_id));
@@ -187,7 +187,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { body: signBodySchema, response: { 200: soundlinksRequestSchema } } },
     async (req, reply) => {
       const artist = await requireArtist(req);
-      const body = req.body as z.output<typeof signBodySchema>;
+      const body = req.body;
       const arg = await argToSign(db, userOf(req), artist, body, ctx.origin(req), ctx.mediaSecret);
       reply.header('cache-control', PRIVATE);
       return { data: signSoundlinksToken(config.soundlinksAppId, config.soundlinksAppSecret, body.mtd, body.url, arg) };
@@ -200,7 +200,7 @@ export function artistRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       await requireArtist(req);
       const userId = userOf(req).id;
-      const { uploadId } = req.body as z.output<typeof verifyBodySchema>;
+      const { uploadId } = req.body;
       const upload = await uploadById(db, uploadId);
       const file = upload && upload.user_id === userId ? storedPath(config.dataDir, upload) : undefined;
       if (!file) throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');

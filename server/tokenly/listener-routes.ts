@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { idResponseSchema, profileSchema } from '../../contract/account.js';
 import { pagingQuerySchema } from '../../contract/common.js';
 import {
@@ -14,7 +14,9 @@ import {
   tcaBodySchema,
   tcaResponseSchema,
 } from '../../contract/listener.js';
+import { songIdParamsSchema } from '../../contract/params.js';
 import { HttpError } from '../lib/errors.js';
+import type { App } from '../lib/validation.js';
 import { signMediaUrl } from '../storage/signed-urls.js';
 import { userOf, type AppContext } from './context.js';
 import { balanceOf, walletHistory, wallet } from '../money/index.js';
@@ -40,7 +42,7 @@ function checkStoredSize(req: FastifyRequest, what: string): void {
   }
   if (req.body === undefined) throw new HttpError(422, `${what}: send a JSON object as the body`);
   // The publisher's SDK turns any answer with a top-level "error" or "errors" into an exception.
-  const body = req.body as Record<string, unknown>;
+  const body: unknown = req.body;
   for (const key of ['error', 'errors']) {
     if (body && typeof body === 'object' && Object.hasOwn(body, key)) {
       throw new HttpError(422, `${what}: the top-level key "${key}" is reserved (clients read it as a failure)`);
@@ -49,12 +51,12 @@ function checkStoredSize(req: FastifyRequest, what: string): void {
 }
 
 function documentRoutes(
-  app: FastifyInstance,
+  app: App,
   ctx: AppContext,
   url: string,
   table: DocumentTable,
   what: string,
-  schema: z.ZodType,
+  schema: z.ZodType<Record<string, unknown>>,
   storedSchema: z.ZodType = schema,
 ) {
   app.get(url, { preValidation: ctx.requireUser, schema: { response: { 200: storedSchema } } }, async (req, reply) => {
@@ -71,14 +73,14 @@ function documentRoutes(
     },
     async (req, reply) => {
       const ifMatch = req.headers['if-match'];
-      const doc = await writeDocument(ctx.db, table, userOf(req).id, req.body as Record<string, unknown>, ifMatch);
+      const doc = await writeDocument(ctx.db, table, userOf(req).id, req.body, ifMatch);
       reply.header('etag', etagOf(doc.version));
       return { id: doc.id! };
     },
   );
 }
 
-export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function listenerRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
   const auth = { preValidation: ctx.requireUser };
 
@@ -109,17 +111,16 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     { ...auth, schema: { querystring: pagingQuerySchema, response: { 200: ledgerPageSchema } } },
     async (req, reply) => {
       reply.header('cache-control', PRIVATE);
-      return walletHistory(db, userOf(req).id, paging(req.query as z.output<typeof pagingQuerySchema>));
+      return walletHistory(db, userOf(req).id, paging(req.query));
     },
   );
 
-  const songParams = z.object({ songId: z.string() });
   app.post(
     '/api/v1/stream/:songId',
-    { ...auth, schema: { params: songParams, response: { 200: streamAuthSchema } } },
-    async (req: FastifyRequest, reply: FastifyReply) => {
+    { ...auth, schema: { params: songIdParamsSchema, response: { 200: streamAuthSchema } } },
+    async (req, reply) => {
       const user = userOf(req);
-      const { songId } = req.params as z.infer<typeof songParams>;
+      const { songId } = req.params;
       const decision = await authorizeStream(db, user.id, songId, { feePercent: ctx.config.platformFeePercent });
       let url: string | null = null;
       if (decision.authorized) {
@@ -137,6 +138,6 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/api/v1/tca/status',
     { ...auth, schema: { body: tcaBodySchema, response: { 200: tcaResponseSchema } } },
-    async (req) => tcaStatus(db, userOf(req).id, (req.body as z.output<typeof tcaBodySchema>).tokens),
+    async (req) => tcaStatus(db, userOf(req).id, req.body.tokens),
   );
 }
