@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
+import type { RouteOptions } from '../tokenly/context.js';
 import { runAdmin, type AdminCommand } from './commands.js';
 
 export const adminTokenFile = (dataDir: string) => path.join(dataDir, 'admin-token');
@@ -30,8 +30,9 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * The embedded database belongs to the one server process, so operator commands reach it through
  * the server: loopback only, with the token from DATA_DIR/admin-token in a header.
  */
-export function adminRoutes(app: App, db: Db, dataDir: string): void {
-  const token = Buffer.from(ensureAdminToken(dataDir));
+export async function adminRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
+  const { db } = ctx;
+  const token = Buffer.from(ensureAdminToken(ctx.config.dataDir));
   // The caller is checked before the body: a stranger learns nothing of the commands' shape.
   const operatorOnly = async (req: FastifyRequest) => {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))

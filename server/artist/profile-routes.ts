@@ -11,7 +11,7 @@ import {
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';
-import { userOf, type AppContext } from '../tokenly/context.js';
+import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { artworkSizes, storeSquareImage } from './images.js';
 import {
   createProfile,
@@ -27,7 +27,7 @@ const PRIVATE = 'private, no-store';
 export const IMAGE_BODY_LIMIT = 17 * 1024 * 1024;
 
 /** The artist's own profile: created from the app (as ARTIST_SIGNUP allows), edited, its picture. */
-export function profileRoutes(app: App, ctx: AppContext): void {
+export async function profileRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   const mine = async (req: FastifyRequest) => {

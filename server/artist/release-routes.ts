@@ -16,7 +16,7 @@ import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';
 import { artistOf } from '../tokenly/artist-repo.js';
 import { refreshJobs } from '../tokenly/artist-refresh.js';
-import { userOf, type AppContext } from '../tokenly/context.js';
+import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { artworkSizes, storeSquareImage } from './images.js';
 import { IMAGE_BODY_LIMIT } from './profile-routes.js';
 import { feature } from './profile-repo.js';
@@ -39,7 +39,7 @@ const PRIVATE = 'private, no-store';
 const SCHEDULE_TICK_MS = 1000;
 
 /** Releases: albums and singles made from the artist's completed encodings, into the catalog. */
-export function releaseRoutes(app: App, ctx: AppContext): void {
+export async function releaseRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   const requireArtist = async (req: FastifyRequest) => {
@@ -58,9 +58,12 @@ export function releaseRoutes(app: App, ctx: AppContext): void {
     for (const profileId of published) await feature(db, profileId);
     ctx.invalidateCatalog();
   };
-  const timer = setInterval(() => {
-    tick().catch((err: unknown) => app.log.warn({ err }, 'publishing scheduled releases failed'));
-  }, SCHEDULE_TICK_MS).unref();
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      tick().catch((err: unknown) => app.log.warn({ err }, 'publishing scheduled releases failed'));
+    }, SCHEDULE_TICK_MS).unref();
+  });
   app.addHook('onClose', async () => clearInterval(timer));
 
   app.get('/api/v1/artist/price-rules', { ...auth, schema: { response: { 200: priceRulesSchema } } }, async () => ({
@@ -170,5 +173,5 @@ export function releaseRoutes(app: App, ctx: AppContext): void {
     return reply.code(204).send();
   });
 
-  trackRoutes(app, ctx, requireArtist);
+  await app.register(trackRoutes, { ctx, requireArtist });
 }

@@ -7,7 +7,7 @@ import { unprocessable } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import type { ArtistProfile } from '../tokenly/artist-repo.js';
 import { refreshJobs } from '../tokenly/artist-refresh.js';
-import { userOf, type AppContext } from '../tokenly/context.js';
+import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { replaceTrackAudio } from './release-flow.js';
 import { albumView, ownAlbum } from './releases-repo.js';
 import { addTrack, ownEncoding, removeTrack, trackOfAlbum, updateTrack, type TrackValues } from './tracks-repo.js';
@@ -32,11 +32,10 @@ function trackValues(b: TrackBody, config: Config): TrackValues {
 }
 
 /** An album's tracks: added (usually from an encoding), edited, given new audio, taken down. */
-export function trackRoutes(
+export async function trackRoutes(
   app: App,
-  ctx: AppContext,
-  requireArtist: (req: FastifyRequest) => Promise<ArtistProfile>,
-): void {
+  { ctx, requireArtist }: RouteOptions & { requireArtist: (req: FastifyRequest) => Promise<ArtistProfile> },
+): Promise<void> {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   const reply200 = { 200: releaseAlbumSchema };

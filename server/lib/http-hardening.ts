@@ -1,6 +1,8 @@
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 /** A client that stops sending (headers, or a body) is dropped after this long quiet (uploads set their own). */
 export const CONNECTION_IDLE_MS = 30_000;
@@ -38,3 +40,25 @@ export async function compressAnswers(app: FastifyInstance): Promise<void> {
 export function slowClientTimeouts(app: FastifyInstance): void {
   app.server.headersTimeout = HEADERS_TIMEOUT_MS;
 }
+
+/** Stalled clients closed and the security headers on every answer (at the root: fastify-plugin). */
+export const hardening = fp(async (app: FastifyInstance) => {
+  slowClientTimeouts(app);
+  securityHeaders(app);
+});
+
+/** A global rate limit per client; a route may set a stricter one in `config.rateLimit`. */
+export const rateLimits = fp(async (app: FastifyInstance, opts: { maxPerMinute: number }) => {
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.maxPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      message: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+    }),
+  });
+});
+
+/** Compression last: its onSend hook sees the final answer. */
+export const compression = fp(compressAnswers);

@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { HttpError } from './errors.js';
 
 /** Deeper bodies are refused before they are parsed or re-serialised (the signature check re-encodes them). */
@@ -82,3 +84,39 @@ export function withErrorsList(payload: unknown, contentType: unknown): unknown 
     return payload;
   }
 }
+
+/**
+ * JSON bodies kept as their raw text (protected requests are signed over it, byte for byte), with
+ * text the database cannot keep refused where it comes in, by name (a 4xx, never a 500); error
+ * answers of the Tokenly Music API carry `errors` too (the publisher's SDK reads only that).
+ */
+export const jsonGuard = fp(async (app: FastifyInstance) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string;
+    req.rawBody = text;
+    if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
+    try {
+      checkJsonDepth(text);
+      parsed = JSON.parse(text);
+    } catch (err) {
+      if (err instanceof HttpError) return done(err, undefined);
+      return done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
+    }
+    try {
+      checkJsonValue(parsed);
+      done(null, parsed);
+    } catch (err) {
+      done(err as HttpError, undefined);
+    }
+  });
+  app.addHook('preValidation', async (req) => {
+    checkParams('path', req.params);
+    checkParams('query', req.query);
+  });
+  app.addHook('onSend', async (req, reply, payload) =>
+    reply.statusCode >= 400 && req.url.startsWith('/api/')
+      ? withErrorsList(payload, reply.getHeader('content-type'))
+      : payload,
+  );
+});

@@ -1,5 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 
+/** Paths of the APIs and media (everything else is the app's pages). */
+export const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
+
 /**
  * The origin clients use: the configured PUBLIC_URL, else the scheme and host of the request
  * (forwarded ones when the proxy is trusted). Default ports are dropped, as URL.origin does.

@@ -13,7 +13,7 @@ import {
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { artistOf } from '../tokenly/artist-repo.js';
-import { userOf, type AppContext } from '../tokenly/context.js';
+import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { satToFloat } from '../tokenly/format.js';
 import { artistEarnings, monthlyStatement } from './earnings-repo.js';
 import { creditPurchase } from './purchases-repo.js';
@@ -22,7 +22,7 @@ import { redeemVoucher } from './vouchers-repo.js';
 const PRIVATE = 'private, no-store';
 
 /** The ledger's endpoints, additions to the publisher's API (see server/README.md). */
-export function moneyRoutes(app: App, ctx: AppContext): void {
+export async function moneyRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { signedMediaQuerySchema, songIdParamsSchema } from '../../contract/params.js';
-import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
+import type { RouteOptions } from '../tokenly/context.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
 import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
@@ -12,8 +12,9 @@ import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
  * Audio is served only through signed URLs: a stream URL needs a live grant of its user for that
  * song, a download URL the holding it was issued for. Both support ranges, for seeking.
  */
-export function grantedMediaRoutes(app: App, db: Db, dataDir: string, secret: string): void {
-  const audioDir = mediaDirs(dataDir).audio;
+export async function grantedMediaRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
+  const { db, mediaSecret: secret } = ctx;
+  const audioDir = mediaDirs(ctx.config.dataDir).audio;
   for (const kind of ['stream', 'download'] as SignedKind[]) {
     app.route({
       method: ['GET', 'HEAD'],

@@ -10,6 +10,7 @@ import { sniffAudioType } from '../audio/codec/sniff.js';
 import type { Db } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { typed, type App } from '../lib/validation.js';
+import type { RouteOptions } from '../tokenly/context.js';
 import { sendFile } from './files.js';
 import { verifyMediaUrl } from './signed-urls.js';
 import { UPLOAD_MAX_MS, markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
@@ -79,10 +80,13 @@ async function receive(req: FastifyRequest, tmp: string, limit: number, idleMs: 
  * checked for size and audio content, and renamed into place. A signed `source` link reads them back
  * (the player, and the Soundlinks fetcher: for the embedded service straight from disk).
  */
-export function uploadRoutes(app: App, db: Db, dataDir: string, secret: string, idleTimeoutMs = 60_000): void {
+export async function uploadRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
+  const { db, mediaSecret: secret } = ctx;
+  const { dataDir } = ctx.config;
+  const idleTimeoutMs = ctx.config.uploadIdleTimeoutSec * 1000;
   const dir = uploadsDir(dataDir);
 
-  void app.register(async (plain) => {
+  await app.register(async (plain) => {
     const scope = typed(plain);
     // The body is a raw audio stream of any declared type: the handler reads it itself.
     scope.removeAllContentTypeParsers();

@@ -17,7 +17,7 @@ import {
   resetPassword,
   RESET_TOKEN_TTL_MIN,
 } from './accounts-repo.js';
-import { userOf, type AppContext } from './context.js';
+import { userOf, type AppContext, type RouteOptions } from './context.js';
 import { checkPasswordStrength } from '../lib/password-strength.js';
 import type { App } from '../lib/validation.js';
 
@@ -32,7 +32,7 @@ function mailExistingOwner(ctx: AppContext, req: FastifyRequest, email: string):
     .catch((err: unknown) => req.log.error({ err }, 'could not send the registration notice'));
 }
 
-export function accountRoutes(app: App, ctx: AppContext): void {
+export async function accountRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const strict = { rateLimit: { max: ctx.config.rateLimits.auth, timeWindow: 60_000 } };
 

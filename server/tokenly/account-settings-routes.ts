@@ -18,7 +18,7 @@ import {
   endSession,
   listSessions,
 } from './account-settings-repo.js';
-import { userOf, type AppContext } from './context.js';
+import { userOf, type RouteOptions } from './context.js';
 
 const PRIVATE = 'private, no-store';
 
@@ -27,7 +27,7 @@ const PRIVATE = 'private, no-store';
  * current password), list the live sessions and end them. Sessions are named by opaque ids; no
  * token or secret is ever in an answer. Ended sessions are forgotten by this server's cache at once.
  */
-export function accountSettingsRoutes(app: App, ctx: AppContext): void {
+export async function accountSettingsRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const idleDays = ctx.config.sessionIdleDays;
   const signed = {

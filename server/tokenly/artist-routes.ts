@@ -40,7 +40,7 @@ import {
   toJob,
   type ArtistProfile,
 } from './artist-repo.js';
-import { userOf, type AppContext } from './context.js';
+import { userOf, type RouteOptions } from './context.js';
 import { refreshJobs } from './artist-refresh.js';
 import { argToSign } from './soundlinks-sign.js';
 
@@ -50,7 +50,7 @@ const PRIVATE = 'private, no-store';
  * The artist's encoding dashboard: uploads, the server-kept job list with its timeline, request
  * tokens signed on the server (the app secret never leaves it) and the mark verifier.
  */
-export function artistRoutes(app: App, ctx: AppContext): void {
+export async function artistRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db, config } = ctx;
   const auth = { preValidation: ctx.requireUser };
   // One thread, started on the first verification (most servers never verify anything).

@@ -21,6 +21,11 @@ export interface AppContext {
   invalidateCatalog(): void;
 }
 
+/** What every route plugin is registered with: `app.register(routes, { ctx })`. */
+export interface RouteOptions {
+  ctx: AppContext;
+}
+
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
   const sessions = new SessionCache(2000, config.sessionIdleDays);
   const catalogCaches: { clear(): void }[] = [];

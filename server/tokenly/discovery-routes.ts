@@ -10,7 +10,7 @@ import { profileIdParamsSchema } from '../../contract/params.js';
 import { cachedAnswers } from '../lib/cached-answers.js';
 import type { App } from '../lib/validation.js';
 import { artistAlbums, browseAlbums, popularThisWeek, topSongs } from './browse-repo.js';
-import type { AppContext } from './context.js';
+import type { RouteOptions } from './context.js';
 import { allGenres, suggest } from './suggest-repo.js';
 
 const PUBLIC = 'public, max-age=30, stale-while-revalidate=300';
@@ -22,7 +22,7 @@ const GENRES_TTL_MS = 60_000;
  * week's most played songs, an artist's discography and top songs. Answers are the same for
  * everyone, so they are shared for a moment (as the catalog's are).
  */
-export function discoveryRoutes(app: App, ctx: AppContext): void {
+export async function discoveryRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const { answer } = cachedAnswers(2000, ctx.origin);
 

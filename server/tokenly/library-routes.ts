@@ -12,7 +12,7 @@ import {
   savedAlbumListSchema,
 } from '../../contract/listener-app.js';
 import type { App } from '../lib/validation.js';
-import { userOf, type AppContext } from './context.js';
+import { userOf, type RouteOptions } from './context.js';
 import { homeOf, recordPlay } from './history-repo.js';
 import { followedArtists, libraryIds, likedSongs, savedAlbums, setKept } from './library-repo.js';
 
@@ -23,7 +23,7 @@ const PRIVATE = 'private, no-store';
  * (liked songs, saved albums, followed artists). No size limit of their own: a listener's
  * thousands of likes are rows, not a document.
  */
-export function libraryRoutes(app: App, ctx: AppContext): void {
+export async function libraryRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const auth = { preValidation: ctx.requireUser };
 

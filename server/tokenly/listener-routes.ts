@@ -18,7 +18,7 @@ import { songIdParamsSchema } from '../../contract/params.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { signMediaUrl } from '../storage/signed-urls.js';
-import { userOf, type AppContext } from './context.js';
+import { userOf, type AppContext, type RouteOptions } from './context.js';
 import { balanceOf, walletHistory, wallet } from '../money/index.js';
 import { etagOf, readDocument, writeDocument, type DocumentTable } from './documents-repo.js';
 import { paging, satToFloat } from './format.js';
@@ -80,7 +80,7 @@ function documentRoutes(
   );
 }
 
-export function listenerRoutes(app: App, ctx: AppContext): void {
+export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const auth = { preValidation: ctx.requireUser };
 

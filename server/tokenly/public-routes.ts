@@ -17,7 +17,7 @@ import { albumIdParamsSchema, profileIdParamsSchema, usernameParamsSchema } from
 import { cachedAnswers } from '../lib/cached-answers.js';
 import type { App } from '../lib/validation.js';
 import { albumSongs, artistProfileExists, getAlbum, getArtistProfile, listAlbums } from './catalog-repo.js';
-import type { AppContext } from './context.js';
+import type { RouteOptions } from './context.js';
 import { listArtists, listGenres, listTags, publicProfile } from './directory-repo.js';
 import { paging } from './format.js';
 import { artistSongs, searchLibrary, songsByIds } from './search-repo.js';
@@ -27,7 +27,7 @@ const CATALOG_CACHE = 'public, max-age=30, stale-while-revalidate=300';
 /** Public catalog answers are the same for everyone: serialized once, shared for a moment. */
 const CACHE_TTL_MS = 2000;
 
-export function publicRoutes(app: App, ctx: AppContext): void {
+export async function publicRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const { cache, answer } = cachedAnswers(CACHE_TTL_MS, ctx.origin);
   ctx.catalogCaches.push(cache);
