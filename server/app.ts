@@ -14,15 +14,15 @@ import { serverSecret } from './lib/settings-repo.js';
 import { typed, useZod } from './lib/validation.js';
 import { createMailer, type Mailer } from './mail.js';
 import { moneyRoutes } from './money/index.js';
-import { soundlinks } from './soundlinks/plugin.js';
+import { soundlinks } from './soundlinks/index.js';
 import { grantedMediaRoutes } from './storage/grant-routes.js';
 import { publicMediaRoutes } from './storage/media-routes.js';
 import { ownMediaFile } from './storage/own-media.js';
-import { sweeper } from './storage/sweeper.js';
-import { uploadRoutes } from './storage/upload-routes.js';
+import { sweeper } from './artist/sweeper.js';
+import { uploadRoutes } from './artist/upload-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
 import { accountSettingsRoutes } from './tokenly/account-settings-routes.js';
-import { artistRoutes } from './tokenly/artist-routes.js';
+import { artistRoutes } from './artist/encoding-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
 import { discoveryRoutes } from './tokenly/discovery-routes.js';
 import { libraryRoutes } from './tokenly/library-routes.js';
@@ -108,8 +108,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await api.register(moneyRoutes, { ctx });
 
   await app.register(webApp, { webRoot: config.webRoot, allowedMethods });
-  // Workers, sweepers and schedules start in their plugins' onReady hooks, as soon as it is built.
-  await app.ready();
+  // Workers, sweepers and schedules start in their plugins' onReady hooks (listen, inject or ready).
 
   return {
     app,

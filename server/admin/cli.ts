@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { HttpError } from '../lib/errors.js';
+import { HttpError, toHttpError } from '../lib/errors.js';
 import { runAdmin, type AdminCommand } from './commands.js';
 import { adminTokenFile } from './routes.js';
 
@@ -138,5 +138,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
-  process.exit(err instanceof HttpError && err.statusCode === 422 ? 2 : 1);
+  process.exit(toHttpError(err)?.statusCode === 422 ? 2 : 1);
 });

@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { IMAGE_MAX_BYTES } from '../../contract/release.js';
-import { HttpError } from '../lib/errors.js';
+import { HttpError, isClientError } from '../lib/errors.js';
 
 /** Square edges made of every artwork: player thumbnails, cards, album pages. */
 export const ARTWORK_SIZES = [160, 600, 1200] as const;
@@ -59,7 +59,7 @@ export async function storeSquareImage(base64: string, dir: string, prefix: stri
     }
   } catch (err) {
     await Promise.all(written.map((f) => fsp.rm(f, { force: true })));
-    if (err instanceof HttpError) throw err;
+    if (isClientError(err)) throw err;
     throw new HttpError(422, 'image could not be converted: send a PNG, JPEG, WebP or GIF file');
   }
   return `${base}-${MAIN_SIZE}.jpg`;

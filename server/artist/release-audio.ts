@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
 import type { Config } from '../config.js';
-import { HttpError, unprocessable } from '../lib/errors.js';
+import { HttpError, unprocessable, isClientError } from '../lib/errors.js';
 import { fetchPublicSource } from '../soundlinks/fetch-source.js';
 import { encodedDir } from '../soundlinks/routes.js';
 import { contentTypeOf, mediaDirs } from '../storage/files.js';
@@ -59,7 +59,7 @@ export async function copyMarkedAudio(config: Config, e: EncodingForRelease, son
     return { encodingId: e.id, markId: e.mark_id, file: name, size, type: contentTypeOf(dest), durationSec };
   } catch (err) {
     await fsp.rm(tmp, { force: true });
-    if (err instanceof HttpError) throw err;
+    if (isClientError(err)) throw err;
     throw new HttpError(502, `The encoded file of "${e.file_name}" could not be read: try again`);
   }
 }

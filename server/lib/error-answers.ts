@@ -1,17 +1,19 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from './errors.js';
+import { toHttpError, type HttpError } from './errors.js';
 import { SchemaError } from './validation.js';
 
 /**
- * Every error becomes `{"message"}` with its status: ours (HttpError) as thrown, invalid input 422,
+ * Every error becomes `{"message"}` with its status: ours (HttpError) as thrown, a domain error by
+ * its kind (`toHttpError`, the one mapper), invalid input 422,
  * Fastify's own 4xx as they are; anything else is logged and answered with a plain 500.
  */
 export const errorAnswers = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
-    if (err instanceof HttpError) {
-      reply.headers(err.headers);
-      return reply.code(err.statusCode).send({ message: err.message });
+    const answer = toHttpError(err);
+    if (answer) {
+      reply.headers(answer.headers);
+      return reply.code(answer.statusCode).send({ message: answer.message });
     }
     const e = err as FastifyError;
     if (e instanceof SchemaError || e.validation || e.code === 'FST_ERR_VALIDATION') {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from './errors.js';
+import { HttpError, isClientError } from './errors.js';
 
 /** Deeper bodies are refused before they are parsed or re-serialised (the signature check re-encodes them). */
 export const MAX_JSON_DEPTH = 64;
@@ -100,7 +100,7 @@ export const jsonGuard = fp(async (app: FastifyInstance) => {
       checkJsonDepth(text);
       parsed = JSON.parse(text);
     } catch (err) {
-      if (err instanceof HttpError) return done(err, undefined);
+      if (isClientError(err)) return done(err, undefined);
       return done(new HttpError(400, `Malformed JSON body: ${(err as Error).message}`), undefined);
     }
     try {

@@ -12,7 +12,7 @@ import {
 } from '../../contract/money.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
-import { artistOf } from '../tokenly/artist-repo.js';
+import { artistOf } from '../artist/encodings-repo.js';
 import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { satToFloat } from '../tokenly/format.js';
 import { artistEarnings, monthlyStatement } from './earnings-repo.js';

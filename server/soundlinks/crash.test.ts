@@ -12,7 +12,7 @@ import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
 import { backends, freshDb } from '../test/harness.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
-import { uploadsDir } from '../storage/uploads-repo.js';
+import { uploadsDir } from '../artist/uploads-repo.js';
 
 const SECRET = 'demo-soundlinks-secret-change-me';
 const MEDIA_SECRET = 'crash-test-media-secret';

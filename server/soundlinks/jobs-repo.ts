@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/connection.js';
+import { uploadIdOf } from '../storage/media-urls.js';
 
 export interface JobRow {
   id: string;
@@ -12,8 +13,18 @@ export interface JobRow {
   attempts: number;
   mark_id: string | null;
   result_path: string | null;
+  /** the upload of this server the job's link names (migration 009), if it names one */
+  upload_id: string | null;
   created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
 }
+
+/** What the artist's dashboard takes from a job (see jobStates). */
+export type JobState = Pick<
+  JobRow,
+  'query' | 'status' | 'message' | 'mark_id' | 'result_path' | 'started_at' | 'updated_at'
+>;
 
 export const LEASE_SEC = 60;
 export const MAX_ATTEMPTS = 3;
@@ -23,14 +34,15 @@ export const MAX_ATTEMPTS = 3;
  * 004): a replayed or repeated request never makes a second encoding of one song at once.
  */
 export async function createJob(db: Queryable, appId: string, src: string, artist: string): Promise<string> {
+  const uploadId = uploadIdOf(src);
   // The job in flight may finish between the two statements: then the insert is tried again.
   for (let attempt = 0; ; attempt++) {
     const query = crypto.randomBytes(18).toString('base64url');
     const r = await db.query<{ query: string }>(
-      `insert into soundlinks_jobs (query, app_id, src, artist) values ($1, $2, $3, $4)
+      `insert into soundlinks_jobs (query, app_id, src, artist, upload_id) values ($1, $2, $3, $4, $5)
        on conflict (app_id, md5(src || E'\\n' || artist)) where stage <> 'done' do nothing
        returning query`,
-      [query, appId, src, artist],
+      [query, appId, src, artist, uploadId],
     );
     if (r.rows[0]) return r.rows[0].query;
     const same = await db.query<{ query: string }>(
@@ -46,6 +58,25 @@ export async function createJob(db: Queryable, appId: string, src: string, artis
 export async function jobByQuery(db: Queryable, appId: string, query: string): Promise<JobRow | undefined> {
   const r = await db.query<JobRow>('select * from soundlinks_jobs where query = $1 and app_id = $2', [query, appId]);
   return r.rows[0];
+}
+
+/** Is a job made from this upload still queued or running (the encoder may be reading its file)? */
+export async function inFlightJobForUpload(db: Queryable, uploadId: string): Promise<boolean> {
+  const r = await db.query(`select 1 from soundlinks_jobs where upload_id = $1 and stage <> 'done' limit 1`, [
+    uploadId,
+  ]);
+  return r.rows.length > 0;
+}
+
+/** The state of the app's jobs with these query credentials (for syncing a dashboard with the queue). */
+export async function jobStates(db: Queryable, appId: string, queries: string[]): Promise<JobState[]> {
+  if (queries.length === 0) return [];
+  const r = await db.query<JobState>(
+    `select query, status, message, mark_id, result_path, started_at, updated_at
+       from soundlinks_jobs where app_id = $1 and query = any($2::text[])`,
+    [appId, queries],
+  );
+  return r.rows;
 }
 
 /**

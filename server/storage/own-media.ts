@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { AppContext } from '../tokenly/context.js';
 import { mediaDirs } from './files.js';
 import { songMedia } from './media-access-repo.js';
+import { parseMediaUrl } from './media-urls.js';
 import { verifyMediaUrl } from './signed-urls.js';
-import { ownUploadFile } from './upload-routes.js';
+import { ownUploadFile } from '../artist/upload-routes.js';
 
 /**
  * The file behind a signed download or source link of this server, for the embedded fetcher: read
@@ -16,11 +17,9 @@ export function ownMediaFile(ctx: AppContext) {
   return async (url: URL): Promise<string | 'gone' | undefined> => {
     const upload = await ownUploadFile(db, dataDir, mediaSecret, url);
     if (upload) return upload;
-    const m = /^\/media\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (!m) return undefined;
-    const q = Object.fromEntries(url.searchParams);
-    if (!verifyMediaUrl(mediaSecret, 'download', m[1]!, q).ok) return undefined;
-    const file = (await songMedia(db, m[1]!))?.audio_path;
+    const link = parseMediaUrl(url);
+    if (link?.kind !== 'download' || !verifyMediaUrl(mediaSecret, 'download', link.id, link.query).ok) return undefined;
+    const file = (await songMedia(db, link.id))?.audio_path;
     return file ? path.join(mediaDirs(dataDir).audio, path.basename(file)) : 'gone';
   };
 }

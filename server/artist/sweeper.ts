@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from '../tokenly/context.js';
 import { encodedDir } from '../soundlinks/routes.js';
-import { sweepStale } from './files.js';
+import { sweepStale } from '../storage/files.js';
 import { sweepUploads } from './upload-sweep.js';
 import { uploadsDir } from './uploads-repo.js';
 

@@ -16,9 +16,9 @@ import {
 } from '../../contract/encoding.js';
 import { idParamsSchema } from '../../contract/params.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
-import { HttpError } from '../lib/errors.js';
+import { HttpError, isClientError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
-import { jobByQuery } from '../soundlinks/jobs-repo.js';
+import { jobByQuery } from '../soundlinks/index.js';
 import { signSoundlinksToken } from '../soundlinks/jwt.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
 import {
@@ -28,7 +28,7 @@ import {
   markFileRemoved,
   storedPath,
   uploadById,
-} from '../storage/uploads-repo.js';
+} from './uploads-repo.js';
 import {
   artistOf,
   createEncoding,
@@ -39,9 +39,9 @@ import {
   retryEncoding,
   toJob,
   type ArtistProfile,
-} from './artist-repo.js';
-import { userOf, type RouteOptions } from './context.js';
-import { refreshJobs } from './artist-refresh.js';
+} from './encodings-repo.js';
+import { userOf, type RouteOptions } from '../tokenly/context.js';
+import { refreshJobs } from './encodings-refresh.js';
 import { argToSign } from './soundlinks-sign.js';
 
 const PRIVATE = 'private, no-store';
@@ -158,11 +158,10 @@ export async function artistRoutes(app: App, { ctx }: RouteOptions): Promise<voi
       if (!config.soundlinksUrl) {
         // The embedded queue is in this database: the credential must be a job for this upload.
         const job = await jobByQuery(db, config.soundlinksAppId, query);
-        const src = job?.src;
-        if (!src || !src.includes(`/media/uploads/${row.upload_id}?`)) {
+        if (!job || job.upload_id !== row.upload_id) {
           throw new HttpError(422, 'query is not the credential of an encoding of this upload');
         }
-        acceptedAt = job!.created_at;
+        acceptedAt = job.created_at;
       }
       await markSubmitted(db, userId, id, query, acceptedAt);
       await refresh(req);
@@ -224,7 +223,7 @@ export async function artistRoutes(app: App, { ctx }: RouteOptions): Promise<voi
       const r = await detectPool()
         .detect({ bytes, watermarkKey: config.watermarkKey })
         .catch((err: unknown) => {
-          if (err instanceof HttpError) throw err;
+          if (isClientError(err)) throw err;
           // The thread died (its resourceLimits): the file is refused, the server keeps running.
           req.log.warn({ err }, 'verify thread failed');
           throw new HttpError(422, 'This file cannot be read within the limits of the verify tool');

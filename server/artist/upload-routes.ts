@@ -8,11 +8,12 @@ import type { FastifyRequest } from 'fastify';
 import { idParamsSchema, signedUploadQuerySchema } from '../../contract/params.js';
 import { sniffAudioType } from '../audio/codec/sniff.js';
 import type { Db } from '../db/connection.js';
-import { HttpError, notFound } from '../lib/errors.js';
+import { HttpError, notFound, isClientError } from '../lib/errors.js';
 import { typed, type App } from '../lib/validation.js';
 import type { RouteOptions } from '../tokenly/context.js';
-import { sendFile } from './files.js';
-import { verifyMediaUrl } from './signed-urls.js';
+import { sendFile } from '../storage/files.js';
+import { parseMediaUrl } from '../storage/media-urls.js';
+import { verifyMediaUrl } from '../storage/signed-urls.js';
 import { UPLOAD_MAX_MS, markStored, storedPath, uploadById, uploadsDir } from './uploads-repo.js';
 
 const linkSchema = { params: idParamsSchema, querystring: signedUploadQuerySchema };
@@ -107,7 +108,7 @@ export async function uploadRoutes(app: App, { ctx }: RouteOptions): Promise<voi
       const tmp = path.join(dir, `.${id}.${crypto.randomBytes(4).toString('hex')}.part`);
       try {
         const size = await receive(req, tmp, declared, idleTimeoutMs).catch((err: unknown) => {
-          if (err instanceof HttpError) throw err;
+          if (isClientError(err)) throw err;
           throw new HttpError(400, 'The upload broke off before the whole file arrived');
         });
         if (size !== declared) {
@@ -156,11 +157,11 @@ export async function ownUploadFile(
   secret: string,
   url: URL,
 ): Promise<string | 'gone' | undefined> {
-  const m = /^\/media\/uploads\/([0-9a-f-]{36})$/.exec(url.pathname);
-  if (!m) return undefined;
-  const check = verifyMediaUrl(secret, 'source', m[1]!, Object.fromEntries(url.searchParams));
+  const link = parseMediaUrl(url);
+  if (link?.kind !== 'uploads') return undefined;
+  const check = verifyMediaUrl(secret, 'source', link.id, link.query);
   if (!check.ok) return undefined;
   // Signed by this server: it is ours, so a missing record or file means deleted, never "fetch it".
-  const row = await uploadById(db, m[1]!);
+  const row = await uploadById(db, link.id);
   return (row && row.user_id === check.userId ? storedPath(dataDir, row) : undefined) ?? 'gone';
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uploadTicketSchema } from '../../contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
-import { uploadsDir } from '../storage/uploads-repo.js';
+import { uploadsDir } from './uploads-repo.js';
 import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
-import { createEncoding } from './artist-repo.js';
+import { createEncoding } from './encodings-repo.js';
 
 type Client = Awaited<ReturnType<typeof signedClient>>;
 

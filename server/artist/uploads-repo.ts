@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Db, Queryable } from '../db/connection.js';
-import { HttpError } from '../lib/errors.js';
-import { mediaDirs } from './files.js';
+import { DomainError } from '../lib/errors.js';
+import { inFlightJobForUpload } from '../soundlinks/index.js';
+import { mediaDirs } from '../storage/files.js';
 
 export interface UploadRow {
   id: string;
@@ -73,15 +74,15 @@ export async function createUploadWithinLimits(
     );
     const bytes = Number(r.rows[0]!.bytes);
     if (Number(r.rows[0]!.open) >= limits.maxOpenTickets) {
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        'invalid',
         `You have ${limits.maxOpenTickets} uploads waiting for their file: finish them, or delete the ones ` +
           `you gave up on (an unused one stops counting ${UPLOAD_HOLD_SEC / 60} minutes after it was made), then try again`,
       );
     }
     if (bytes + u.size > limits.quotaBytes) {
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        'invalid',
         `This file does not fit in your upload space: ${mb(bytes)} of ${mb(limits.quotaBytes)} are used. ` +
           'Delete uploads you no longer need, then try again',
       );
@@ -95,23 +96,23 @@ export async function createUploadWithinLimits(
  * it: the encoder may be reading the file. Answers the file to remove, if any.
  */
 export async function deleteUpload(db: Db, dataDir: string, userId: string, id: string): Promise<string | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'Upload not found');
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('not-found', 'Upload not found');
   return db.transaction(async (tx) => {
     // Locked: a job being made from it meanwhile waits, and then finds no upload.
     const r = await tx.query<UploadRow>('select * from artist_uploads where id = $1 for update', [id]);
     const row = r.rows[0];
-    if (!row || row.user_id !== userId) throw new HttpError(404, 'Upload not found');
+    if (!row || row.user_id !== userId) throw new DomainError('not-found', 'Upload not found');
     const jobs = await tx.query<{ status: string }>(
       'select status from artist_encodings where upload_id = $1 for update',
       [id],
     );
     // The embedded service's queue is in this database: a job sent but not yet reported counts too.
-    const queued = await tx.query(
-      `select 1 from soundlinks_jobs where stage <> 'done' and strpos(src, '/media/uploads/' || $1 || '?') > 0 limit 1`,
-      [id],
-    );
-    if (queued.rows.length > 0 || jobs.rows.some((j) => j.status === 'submitted' || j.status === 'processing')) {
-      throw new HttpError(409, 'An encoding of this upload is in progress: delete it once the job has finished');
+    const queued = await inFlightJobForUpload(tx, id);
+    if (queued || jobs.rows.some((j) => j.status === 'submitted' || j.status === 'processing')) {
+      throw new DomainError(
+        'conflict',
+        'An encoding of this upload is in progress: delete it once the job has finished',
+      );
     }
     await tx.query('delete from artist_encodings where upload_id = $1', [id]);
     await tx.query('delete from artist_uploads where id = $1', [id]);

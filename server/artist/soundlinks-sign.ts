@@ -1,9 +1,10 @@
 import type { SignBody } from '../../contract/encoding.js';
 import type { Queryable } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
+import { parseMediaUrl } from '../storage/media-urls.js';
 import { verifyMediaUrl } from '../storage/signed-urls.js';
-import { uploadById } from '../storage/uploads-repo.js';
-import { ownsEncodingQuery, type ArtistProfile } from './artist-repo.js';
+import { uploadById } from './uploads-repo.js';
+import { ownsEncodingQuery, type ArtistProfile } from './encodings-repo.js';
 
 const unprocessable = (m: string) => new HttpError(422, m);
 
@@ -44,12 +45,13 @@ export async function argToSign(
   } catch {
     throw unprocessable('arg.src is not a valid URL');
   }
-  const m = /^\/media\/uploads\/([0-9a-f-]{36})$/.exec(url.pathname);
-  const check = m ? verifyMediaUrl(mediaSecret, 'source', m[1]!, Object.fromEntries(url.searchParams)) : undefined;
+  const link = parseMediaUrl(url);
+  const m = link?.kind === 'uploads' ? link : undefined;
+  const check = m ? verifyMediaUrl(mediaSecret, 'source', m.id, m.query) : undefined;
   if (url.origin !== origin || !m || !check?.ok || check.userId !== user.id) {
     throw new HttpError(403, 'arg.src must be the link of one of your own uploads on this server');
   }
-  const upload = await uploadById(db, m[1]!);
+  const upload = await uploadById(db, m.id);
   if (!upload || upload.user_id !== user.id || upload.purpose !== 'encode' || !upload.stored_at) {
     throw new HttpError(403, 'arg.src must be the link of one of your own uploads on this server');
   }

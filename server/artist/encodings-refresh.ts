@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { eachLimited } from '../lib/each-limited.js';
 import { queryExternal } from '../soundlinks/client.js';
-import { applyAnswer, duePolls, syncEmbedded } from './artist-repo.js';
-import { userOf, type AppContext } from './context.js';
+import { applyAnswer, duePolls, syncEmbedded } from './encodings-repo.js';
+import { userOf, type AppContext } from '../tokenly/context.js';
 
 const POLL_CONCURRENCY = 4;
 const POLL_TIMEOUT_MS = 3_000;

@@ -1,6 +1,7 @@
 import type { EncodingJob } from '../../contract/encoding.js';
 import { pgErrorCode, type Queryable } from '../db/connection.js';
-import { HttpError, notFound } from '../lib/errors.js';
+import { jobStates } from '../soundlinks/index.js';
+import { DomainError } from '../lib/errors.js';
 
 export interface ArtistProfile {
   id: string;
@@ -61,9 +62,9 @@ export async function listEncodings(db: Queryable, userId: string): Promise<Enco
 }
 
 export async function getEncoding(db: Queryable, userId: string, id: string): Promise<EncodingRow> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('Encoding job');
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('not-found', 'Encoding job not found');
   const r = await db.query<EncodingRow>(`${SELECT} where e.user_id = $1 and e.id = $2`, [userId, id]);
-  if (!r.rows[0]) throw notFound('Encoding job');
+  if (!r.rows[0]) throw new DomainError('not-found', 'Encoding job not found');
   return r.rows[0];
 }
 
@@ -85,7 +86,7 @@ export async function createEncoding(db: Queryable, userId: string, uploadId: st
     .catch((err: unknown) => {
       // The upload was deleted while this insert waited for it.
       if (pgErrorCode(err) === '23503')
-        throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
+        throw new DomainError('invalid', 'uploadId must be one of your uploads whose file has arrived');
       throw err;
     });
   if (r.rows[0]) return getEncoding(db, userId, r.rows[0].id);
@@ -94,7 +95,7 @@ export async function createEncoding(db: Queryable, userId: string, uploadId: st
     [uploadId, userId],
   );
   if (existing.rows[0]) return getEncoding(db, userId, existing.rows[0].id);
-  throw new HttpError(422, 'uploadId must be one of your uploads whose file has arrived');
+  throw new DomainError('invalid', 'uploadId must be one of your uploads whose file has arrived');
 }
 
 /** `acceptedAt`: when the service took the job (the embedded queue knows), else now. */
@@ -114,10 +115,11 @@ export async function markSubmitted(
       [id, userId, query, acceptedAt],
     )
     .catch((err: unknown) => {
-      if (pgErrorCode(err) === '23505') throw new HttpError(409, 'This query credential already belongs to a job');
+      if (pgErrorCode(err) === '23505')
+        throw new DomainError('conflict', 'This query credential already belongs to a job');
       throw err;
     });
-  if (r.rows.length === 0) throw new HttpError(409, 'This job has already been submitted');
+  if (r.rows.length === 0) throw new DomainError('conflict', 'This job has already been submitted');
 }
 
 export async function retryEncoding(db: Queryable, userId: string, id: string): Promise<void> {
@@ -128,14 +130,25 @@ export async function retryEncoding(db: Queryable, userId: string, id: string): 
       where id = $1 and user_id = $2 and status = 'failed' returning id`,
     [id, userId],
   );
-  if (r.rows.length === 0) throw new HttpError(409, 'Only a failed job can be retried');
+  if (r.rows.length === 0) throw new DomainError('conflict', 'Only a failed job can be retried');
 }
 
 /**
- * The embedded service's jobs are in the same database: the artist's jobs take their state from
- * them in one statement, recording each step's time the first time it is seen.
+ * The embedded service's jobs are in the same database: the artist's unfinished jobs take their
+ * state from the queue's (its `jobStates`), recording each step's time the first time it is seen.
  */
 export async function syncEmbedded(db: Queryable, userId: string, appId: string, encodedBase: string) {
+  const open = await db.query<{ query: string }>(
+    `select query from artist_encodings
+      where user_id = $1 and status in ('submitted', 'processing') and query is not null`,
+    [userId],
+  );
+  const jobs = await jobStates(
+    db,
+    appId,
+    open.rows.map((r) => r.query),
+  );
+  if (jobs.length === 0) return;
   await db.query(
     `update artist_encodings e
         set status = case when j.status <> 'processing' then j.status
@@ -145,9 +158,10 @@ export async function syncEmbedded(db: Queryable, userId: string, appId: string,
             finished_at = case when j.status <> 'processing' then coalesce(e.finished_at, j.updated_at) end,
             mark_id = j.mark_id,
             result_url = case when j.status = 'complete' then $3::text || j.result_path end
-       from soundlinks_jobs j
-      where e.user_id = $1 and e.status in ('submitted', 'processing') and j.query = e.query and j.app_id = $2`,
-    [userId, appId, encodedBase],
+       from jsonb_to_recordset($2::jsonb) as j(query text, status text, message text, mark_id text,
+                                                result_path text, started_at timestamptz, updated_at timestamptz)
+      where e.user_id = $1 and e.status in ('submitted', 'processing') and j.query = e.query`,
+    [userId, JSON.stringify(jobs), encodedBase],
   );
 }
 
