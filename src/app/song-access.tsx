@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ApiCredentials } from '../lib/api-client';
+import type { SessionAuth } from '../lib/api-client';
 import { songsQueries } from '../features/songs/api/queries';
 import { AccessBadge } from '../features/songs/components/access-badge';
 import { songAccess, tokensOf, type AccessInput } from '../features/songs/lib/access';
@@ -8,7 +8,7 @@ import { songAccess, tokensOf, type AccessInput } from '../features/songs/lib/ac
  * The songs feature's access badge for one song, for lists built by other features (playlists):
  * the page composes the two. Songs of one album share their token set, so their checks are one.
  */
-export function SongAccess({ song, auth }: { song: AccessInput; auth: (ApiCredentials & { id: string }) | null }) {
+export function SongAccess({ song, auth }: { song: AccessInput; auth: SessionAuth | null }) {
   const tokens = tokensOf([song]);
   const held = useQuery(songsQueries.heldTokens(auth, tokens));
   if (auth && tokens.length && held.isPending) {

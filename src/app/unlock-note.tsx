@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Album } from '../../contract/catalog';
-import type { ApiCredentials } from '../lib/api-client';
+import type { SessionAuth } from '../lib/api-client';
 import { safeHref } from '../lib/markdown';
 import { artistQueries } from '../features/artists/api/queries';
 import { songsQueries } from '../features/songs/api/queries';
@@ -10,7 +10,7 @@ import { songsQueries } from '../features/songs/api/queries';
  * profile names a markets catalog, a link to where the artist sells it. The catalog, artists and
  * songs features meet here. Nothing is shown to a listener who holds one of the tokens.
  */
-export function UnlockNote({ album, auth }: { album: Album; auth: (ApiCredentials & { id: string }) | null }) {
+export function UnlockNote({ album, auth }: { album: Album; auth: SessionAuth | null }) {
   const tokens = album.gateTokens ?? [];
   const held = useQuery(songsQueries.heldTokens(auth, tokens));
   const profile = useQuery({

@@ -8,6 +8,9 @@ export interface ApiCredentials {
   apiSecretKey: string;
 }
 
+/** A signed-in session's credentials and its user's id: what signed queries and mutations take. */
+export type SessionAuth = ApiCredentials & { id: string };
+
 export interface RequestOptions<S extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** path under the origin, e.g. /api/v1/music/catalog/albums */

@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { balanceSchema, ledgerPageSchema } from '../../../../contract/listener';
 import { creditOptionsSchema } from '../../../../contract/money';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 
 /** A balance changes with every paid stream: keep it fresh, but not per render. */
 const BALANCE_STALE_MS = 15_000;
 const HISTORY_STALE_MS = 30_000;
 export const HISTORY_PER_PAGE = 20;
 
-type Auth = ApiCredentials & { id: string };
+type Auth = SessionAuth;
 
 export function fetchBalance(auth: Auth, refresh: boolean, signal?: AbortSignal) {
   return apiRequest({

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { earningsSchema, statementSchema } from '../../../../contract/money';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 
-type Auth = ApiCredentials & { id: string };
+type Auth = SessionAuth;
 
 export const earningsQueries = {
   all: () => ['earnings'] as const,

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { artistMeSchema, encodingJobListSchema, soundlinksConfigSchema } from '../../../../contract/encoding';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 import { computePeaks } from '../lib/peaks';
 import { nextPoll } from '../lib/poll';
 
 const WAVEFORM_BINS = 160;
 
-type Auth = ApiCredentials & { id: string };
+type Auth = SessionAuth;
 
 export const encodingQueries = {
   all: () => ['encoding'] as const,

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { librarySongListSchema, SONG_LOOKUP_MAX_IDS, type LibrarySong } from '../../../../contract/catalog';
 import { storedPlaylistsSchema } from '../../../../contract/listener';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 import { fromWire, type PlaylistDoc } from '../lib/document';
 
 /** The stored document and the version it is (its ETag), which a conditional save names. */
@@ -10,7 +10,7 @@ export interface StoredPlaylists {
   etag: string | null;
 }
 
-export type PlaylistAuth = ApiCredentials & { id: string };
+export type PlaylistAuth = SessionAuth;
 
 export async function fetchPlaylists(auth: PlaylistAuth, signal?: AbortSignal): Promise<StoredPlaylists> {
   let etag: string | null = null;

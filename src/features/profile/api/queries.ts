@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { profileSchema } from '../../../../contract/account';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 
 const PROFILE_STALE_MS = 60_000;
 
 export const profileQueries = {
   all: () => ['profile'] as const,
   /** the signed-in user's own profile document (GET /api/v1/profile) */
-  own: (auth: ApiCredentials & { id: string }) =>
+  own: (auth: SessionAuth) =>
     queryOptions({
       queryKey: [...profileQueries.all(), 'own', auth.id] as const,
       queryFn: ({ signal }) => apiRequest({ path: '/api/v1/profile', schema: profileSchema, auth, signal }),

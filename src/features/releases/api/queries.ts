@@ -8,9 +8,9 @@ import {
   releaseAlbumSchema,
   type ReleaseAlbum,
 } from '../../../../contract/release';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 
-type Auth = ApiCredentials & { id: string };
+type Auth = SessionAuth;
 
 /** A track whose encoding can still change: the editor asks again until it settles. */
 const pending = (a: ReleaseAlbum | undefined) =>

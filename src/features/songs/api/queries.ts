@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { tcaResponseSchema } from '../../../../contract/listener';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { apiRequest, type SessionAuth } from '../../../lib/api-client';
 
 /** Token holdings change rarely (a purchase elsewhere); a minute is fresh enough for badges. */
 const TOKEN_STATUS_STALE_MS = 60_000;
@@ -13,7 +13,7 @@ export const songsQueries = {
    * Which of these tokens the signed-in user holds (POST /api/v1/tca/status). The key has the
    * user's id, so another user never sees a cached answer.
    */
-  heldTokens: (auth: (ApiCredentials & { id: string }) | null, tokens: readonly string[]) =>
+  heldTokens: (auth: SessionAuth | null, tokens: readonly string[]) =>
     queryOptions({
       queryKey: [...songsQueries.all(), 'held-tokens', auth?.id ?? 'anonymous', tokens.join(',')] as const,
       enabled: auth !== null && tokens.length > 0,

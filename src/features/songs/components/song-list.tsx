@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApiCredentials } from '../../../lib/api-client';
+import type { SessionAuth } from '../../../lib/api-client';
 import { MenuButton, type MenuItem } from '../../../components/ui/menu';
 import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
 import { formatClock } from '../../../lib/clock';
@@ -24,7 +24,7 @@ export interface SongRowData extends AccessInput {
 export interface SongListProps<S extends SongRowData> {
   songs: readonly S[];
   label: string;
-  auth: (ApiCredentials & { id: string }) | null;
+  auth: SessionAuth | null;
   /** show the album of each song (search, artist pages), not on the album's own page */
   showAlbum?: boolean;
   /** Playback slot for the player feature: rows that may play get a play button when set. */
