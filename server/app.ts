@@ -25,6 +25,7 @@ import { grantedMediaRoutes } from './storage/grant-routes.js';
 import { catalogPreloads } from './storage/page-preloads.js';
 import { publicMediaRoutes } from './storage/media-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
+import { accountDeletionRoutes } from './tokenly/account-deletion-routes.js';
 import { accountSettingsRoutes } from './tokenly/account-settings-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
 import { listenerRoutes } from './tokenly/listener-routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   publicRoutes(app, ctx);
   accountRoutes(app, ctx);
   accountSettingsRoutes(app, ctx);
+  accountDeletionRoutes(typed(app), ctx);
   listenerRoutes(app, ctx);
   discoveryRoutes(app, ctx);
   libraryRoutes(typed(app), ctx);
