@@ -6,30 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-
-interface Chunk {
-  file: string;
-  imports?: string[];
-  css?: string[];
-}
-const dist = path.resolve('dist');
-const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
-  string,
-  Chunk
->;
-
-function closure(keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`${key} is not in the build manifest`);
-    seen.add(key);
-    for (const i of chunk.imports ?? []) visit(i);
-  };
-  keys.forEach(visit);
-  return seen;
-}
+import { closure, dist, manifest } from './manifest.js';
 
 const routeArg = process.argv.indexOf('--route');
 const route = `src/app/routes/${routeArg === -1 ? 'home' : process.argv[routeArg + 1]}.tsx`;

@@ -33,3 +33,9 @@ export const sessionIdParamsSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/, 'id must be a session id from the sessions list'),
 });
 export const sessionsEndedSchema = z.object({ endedSessions: z.number().int() });
+
+/** Deleting the account: confirmed with the current password. */
+export const deleteAccountBodySchema = z.object({ currentPassword });
+export type DeleteAccountBody = z.input<typeof deleteAccountBodySchema>;
+/** The account is gone; `retiredSat` is what its wallet still held (those credits are retired). */
+export const accountDeletedSchema = z.object({ deleted: z.literal(true), retiredSat: z.number().int() });

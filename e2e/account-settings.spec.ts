@@ -62,3 +62,33 @@ test('change the password, see other sessions end, log in with the new one; end 
   await expect(page.getByRole('button', { name: 'Log out everywhere else' })).toBeDisabled();
   expect((await mySessions(other)).status()).toBe(403);
 });
+
+test('delete the account with its password: signed out, and signing in again fails', async ({ page, request }) => {
+  const username = `leaving${Date.now() % 1_000_000}`;
+  const reg = await request.post('/api/v1/account/register', {
+    data: { username, password: OLD, email: `${username}@example.com`, code: 'WELCOME' },
+  });
+  expect(reg.status()).toBe(200);
+  await logIn(page, username, OLD);
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Delete account…' }).click();
+  const form = page.getByRole('form', { name: 'Delete account' });
+  await expectAccessible(page);
+  await form.getByLabel('Current password').fill('not-my-password');
+  await form.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(form.getByLabel('Current password')).toHaveAccessibleDescription(/not your current password/);
+
+  await form.getByLabel('Current password').fill(OLD);
+  await form.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByText('Your account was deleted.')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
+
+  await nav(page).getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(OLD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toContainText(/incorrect|invalid|wrong|not/i);
+  await expect(nav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
+  expect((await request.post('/api/v1/account/login', { data: { username, password: OLD } })).status()).toBe(403);
+});

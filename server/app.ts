@@ -21,6 +21,7 @@ import { ownMediaFile } from './storage/own-media.js';
 import { sweeper } from './artist/sweeper.js';
 import { uploadRoutes } from './artist/upload-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
+import { accountDeletionRoutes } from './tokenly/account-deletion-routes.js';
 import { accountSettingsRoutes } from './tokenly/account-settings-routes.js';
 import { artistRoutes } from './artist/encoding-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await api.register(publicRoutes, { ctx });
   await api.register(accountRoutes, { ctx });
   await api.register(accountSettingsRoutes, { ctx });
+  await api.register(accountDeletionRoutes, { ctx });
   await api.register(listenerRoutes, { ctx });
   await api.register(discoveryRoutes, { ctx });
   await api.register(libraryRoutes, { ctx });

@@ -57,12 +57,12 @@ export default function AlbumRoute() {
                 alt={`Artwork of ${a.name}`}
                 width={240}
                 height={240}
-                className="aspect-square w-full max-w-60 rounded-xl object-cover shadow-lg"
+                className="mx-auto aspect-square w-full max-w-60 rounded-xl object-cover shadow-lg sm:mx-0"
               />
             ) : (
               <div
                 aria-hidden="true"
-                className="aspect-square w-full max-w-60 rounded-xl bg-slate-300 dark:bg-slate-700"
+                className="mx-auto aspect-square w-full max-w-60 rounded-xl bg-slate-300 sm:mx-0 dark:bg-slate-700"
               />
             )}
             <div className="min-w-0 flex-1">
@@ -81,11 +81,22 @@ export default function AlbumRoute() {
                 ) : (
                   <span className="font-semibold">{a.artist}</span>
                 )}
-                {year ? ` · ${year}` : ''} · {a.songCount} {a.songCount === 1 ? 'song' : 'songs'}
+                {year ? (
+                  <>
+                    {' · '}
+                    <span className="whitespace-nowrap">{year}</span>
+                  </>
+                ) : null}
+                {' · '}
+                <span className="whitespace-nowrap">
+                  {a.songCount} {a.songCount === 1 ? 'song' : 'songs'}
+                </span>
                 {songs.data ? (
                   <>
                     {' · '}
-                    <span aria-label={`Total length ${totalLength(length)}`}>{totalLength(length)}</span>
+                    <span aria-label={`Total length ${totalLength(length)}`} className="whitespace-nowrap">
+                      {totalLength(length)}
+                    </span>
                   </>
                 ) : null}
               </p>

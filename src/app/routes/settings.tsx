@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ChangeEmailForm } from '../../features/account/components/change-email-form';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form';
+import { DeleteAccountForm } from '../../features/account/components/delete-account-form';
 import { SessionsList } from '../../features/account/components/sessions-list';
 import { useIsSignedIn } from '../../features/account/store';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -62,6 +63,16 @@ function AccountSections() {
   );
 }
 
+/** Last on the page, as the one change that cannot be undone. */
+function DeleteSection() {
+  if (!useIsSignedIn()) return null;
+  return (
+    <Section id="delete-title" title="Delete account">
+      <DeleteAccountForm />
+    </Section>
+  );
+}
+
 export default function SettingsRoute() {
   usePageTitle('Settings');
   const [theme, choose] = useState<Theme>(savedTheme);
@@ -99,6 +110,7 @@ export default function SettingsRoute() {
           </div>
         </fieldset>
       </section>
+      <DeleteSection />
     </div>
   );
 }

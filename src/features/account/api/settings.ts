@@ -2,12 +2,14 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { Credentials } from '../../../../contract/account';
 import { emptyObjectSchema } from '../../../../contract/account';
 import {
+  accountDeletedSchema,
   accountSessionListSchema,
   emailChangedSchema,
   passwordChangedSchema,
   sessionsEndedSchema,
   type ChangeEmailBody,
   type ChangePasswordBody,
+  type DeleteAccountBody,
 } from '../../../../contract/account-settings';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
@@ -96,5 +98,22 @@ export function useEndOtherSessions() {
         auth: auth!,
       }),
     onSettled: () => void refresh(),
+  });
+}
+
+/** Deletes the account; the caller then leaves the page and drops the credentials (`actions.signOut`). */
+export function useDeleteAccount() {
+  const auth = useAuth();
+  return useMutation({
+    mutationFn: (body: DeleteAccountBody) =>
+      apiRequest({
+        method: 'POST',
+        path: '/api/v1/account/delete',
+        body,
+        schema: accountDeletedSchema,
+        auth: auth!,
+        forbiddenKeepsSession: true,
+      }),
+    onError: (err) => auth && endIfSessionDead(err, auth),
   });
 }

@@ -15,7 +15,7 @@ export function ArtistProfileView({ profile }: { profile: ArtistProfile }) {
           alt={`Picture of ${profile.name}`}
           width={200}
           height={200}
-          className="aspect-square w-full max-w-48 rounded-xl object-cover shadow-md"
+          className="mx-auto aspect-square w-full max-w-48 rounded-xl object-cover shadow-md sm:mx-0"
         />
       ) : null}
       <div className="min-w-0 flex-1">

@@ -16,6 +16,7 @@ export function toOptions(s: Suggestions): SuggestionOption[] {
       label: x.name,
       detail: `${x.artist} · ${x.albumName}`,
       to: `/albums/${x.albumId}?song=${x.id}`,
+      image: x.artworkImage,
     })),
     ...s.albums.map((x) => ({
       id: `album-${x.id}`,
@@ -23,6 +24,7 @@ export function toOptions(s: Suggestions): SuggestionOption[] {
       label: x.name,
       detail: x.artist,
       to: `/albums/${x.id}`,
+      image: x.artworkImage,
     })),
     ...s.artists.map((x) => ({
       id: `artist-${x.id}`,
@@ -30,6 +32,7 @@ export function toOptions(s: Suggestions): SuggestionOption[] {
       label: x.name,
       detail: 'Artist',
       to: `/artists/${x.id}`,
+      image: x.pictureUrl,
     })),
     ...s.genres.map((g) => ({
       id: `genre-${g}`,

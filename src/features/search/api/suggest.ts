@@ -29,4 +29,6 @@ export interface SuggestionOption {
   detail: string;
   /** where choosing it goes */
   to: string;
+  /** artwork or picture shown beside it (round for an artist); none for a genre */
+  image?: string | null;
 }

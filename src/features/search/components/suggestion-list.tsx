@@ -60,10 +60,26 @@ export function SuggestionList({
                   onMouseMove={(e) => {
                     if (e.movementX || e.movementY) setActive(i);
                   }}
-                  className="flex min-h-11 cursor-pointer flex-col justify-center px-4 py-1 aria-selected:bg-brand-50 dark:aria-selected:bg-slate-800"
+                  className="flex min-h-11 cursor-pointer items-center gap-3 px-4 py-1 aria-selected:bg-brand-50 dark:aria-selected:bg-slate-800"
                 >
-                  <span className="font-medium">{o.label}</span>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">{o.detail}</span>
+                  {o.group === 'Genres' ? null : o.image ? (
+                    <img
+                      src={o.image}
+                      alt=""
+                      width={40}
+                      height={40}
+                      className={`h-10 w-10 shrink-0 object-cover ${o.group === 'Artists' ? 'rounded-full' : 'rounded'}`}
+                    />
+                  ) : (
+                    <span
+                      aria-hidden="true"
+                      className={`h-10 w-10 shrink-0 bg-slate-200 dark:bg-slate-700 ${o.group === 'Artists' ? 'rounded-full' : 'rounded'}`}
+                    />
+                  )}
+                  <span className="flex min-w-0 flex-col">
+                    <span className="break-words font-medium">{o.label}</span>
+                    <span className="break-words text-sm text-slate-600 dark:text-slate-400">{o.detail}</span>
+                  </span>
                 </div>
               );
             })}

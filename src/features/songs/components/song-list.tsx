@@ -98,11 +98,11 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
               : {})}
             className={`${song.id === highlightId ? 'bg-brand-50 dark:bg-slate-800' : ''} flex flex-wrap items-center gap-x-4 gap-y-1 py-3 sm:flex-nowrap ${access.playable ? '' : 'text-slate-600 dark:text-slate-400'}`}
           >
-            <span className="w-6 shrink-0 text-right text-sm tabular-nums text-slate-600 dark:text-slate-400">
+            <span className="w-6 shrink-0 text-right text-sm tabular-nums text-slate-600 max-sm:order-1 dark:text-slate-400">
               {song.trackNumber ?? i + 1}
             </span>
             {/* min-w-40: on a phone the badge wraps under a readable title rather than squeezing it */}
-            <div className="min-w-40 flex-1">
+            <div className="min-w-40 flex-1 max-sm:order-2">
               {menu && onPlay && access.playable && !checking ? (
                 <button
                   type="button"
@@ -144,29 +144,36 @@ export function SongList<S extends SongRowData>(props: SongListProps<S>) {
                 ) : null}
               </p>
             </div>
-            <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
+            {/* On a phone the row's controls stay on its first line, beside the title; the length and
+                access go on a second line under the title (order-*), as Spotify's rows do. */}
+            <span aria-hidden="true" className="basis-full max-sm:order-6 sm:hidden" />
+            <span className="text-sm tabular-nums text-slate-600 max-sm:order-7 max-sm:ml-10 dark:text-slate-400">
               <span className="sr-only">Duration </span>
               {formatClock(song.durationSec)}
             </span>
-            {checking ? (
-              <span className="text-xs text-slate-600 dark:text-slate-400">Checking access…</span>
-            ) : (
-              <AccessBadge access={access} />
-            )}
+            <span className="contents max-sm:[&>*]:order-8">
+              {checking ? (
+                <span className="text-xs text-slate-600 dark:text-slate-400">Checking access…</span>
+              ) : (
+                <AccessBadge access={access} />
+              )}
+            </span>
             {!menu && onPlay && access.playable && !checking ? (
               <button
                 type="button"
                 onClick={() => onPlay(song, access)}
                 aria-label={`Play ${song.name}`}
-                className="min-h-11 min-w-11 rounded-full bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-600"
+                className="min-h-11 min-w-11 rounded-full bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-600 max-sm:order-3"
               >
                 Play
               </button>
             ) : null}
-            {actions && !checking ? actions(song, access, i) : null}
-            {toggle ? toggle(song) : null}
+            {actions && !checking ? (
+              <span className="contents max-sm:[&>*]:order-9">{actions(song, access, i)}</span>
+            ) : null}
+            {toggle ? <span className="contents max-sm:[&>*]:order-4">{toggle(song)}</span> : null}
             {menu && !checking ? (
-              <span data-row-menu className="contents">
+              <span data-row-menu className="contents max-sm:[&>*]:order-5">
                 <MenuButton
                   label={`More actions for ${song.name}`}
                   items={menu(song, access)}
