@@ -42,6 +42,8 @@ import { artistDomainRoutes } from './artist/index.js';
 import { moneyRoutes } from './money/index.js';
 import { discoveryRoutes } from './tokenly/discovery-routes.js';
 import { libraryRoutes } from './tokenly/library-routes.js';
+import { documentRoutes } from './playlists/document-routes.js';
+import { playlistsRoutes } from './playlists/playlists-routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -213,6 +215,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   listenerRoutes(app, ctx);
   discoveryRoutes(app, ctx);
   libraryRoutes(typed(app), ctx);
+  documentRoutes(typed(app), ctx);
+  playlistsRoutes(typed(app), ctx);
   adminRoutes(app, db, config.dataDir);
 
   const worker =
