@@ -22,9 +22,13 @@ export function ShareDialog(props: {
   const client = useQueryClient();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // The choice shows at once; the server's answer (and the link) follow.
+  const [chosen, setChosen] = useState<Visibility | null>(null);
+  const visibility = busy && chosen ? chosen : playlist.visibility;
   const url = playlist.shareToken ? `${window.location.origin}${sharedPath(playlist.shareToken)}` : null;
   const choose = async (visibility: Visibility) => {
     setBusy(true);
+    setChosen(visibility);
     try {
       await setSharing(auth, playlist.id, visibility);
       await client.invalidateQueries({ queryKey: resourceQueries.all() });
@@ -45,7 +49,7 @@ export function ShareDialog(props: {
               type="radio"
               name="visibility"
               className="mt-1 h-5 w-5"
-              checked={playlist.visibility === c.value}
+              checked={visibility === c.value}
               onChange={() => void choose(c.value)}
             />
             <span>
