@@ -173,7 +173,9 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
 
   // A deletes Mix while B (out of date again) adds to it: B is told the playlist is gone.
   await b.goto('/search?artist=Mr.+Chips');
-  await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1)).toBeVisible();
+  await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1)).toBeVisible({
+    timeout: 15_000,
+  });
   await a.getByRole('button', { name: 'Delete' }).click();
   await a
     .getByRole('dialog', { name: /Delete/ })

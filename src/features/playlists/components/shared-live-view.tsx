@@ -138,6 +138,7 @@ function SignedInActions(
       <button
         type="button"
         className={button}
+        disabled={!mine.data}
         onClick={() => {
           const name = uniqueName(mine.data?.playlists ?? [], p.name);
           void newPlaylist(client, auth, { name, fromShared: token }, `Saved as “${name}” in your playlists.`).then(
