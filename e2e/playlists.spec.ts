@@ -192,47 +192,6 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   await expectAccessible(b);
 });
 
-test('a playlist grows past the old 4 KB document, and unknown songs show as unavailable', async ({
-  page,
-  request,
-  baseURL,
-}) => {
-  test.setTimeout(120_000);
-  const user = await newUser(request, 'full');
-  const ids = await catalogSongIds(request);
-  // A document of almost 4 KB from an old-style client: real songs, plus one id the catalog does not have.
-  // The songs of the album added below come first, so that adding it asks about them.
-  const albums = (await (await request.get('/api/v1/music/catalog/albums')).json()) as { id: string; name: string }[];
-  const color = albums.find((a) => a.name === 'A Little Color EP')!;
-  const colorSongs = (await (await request.get(`/api/v1/music/catalog/songs/${color.id}`)).json()) as { id: string }[];
-  const entries = ['00000000-0000-4000-8000-000000000000', ...colorSongs.map((x) => x.id)];
-  const doc = () => JSON.stringify({ Full: entries.map((id) => ({ id })) });
-  for (let i = 0; Buffer.byteLength(doc()) + 46 * 2 <= 4096; i++) entries.push(ids[i % ids.length]!);
-  await putPlaylists(request, baseURL!, user, doc());
-
-  await page.goto('/');
-  await logIn(page, user.username, user.password);
-  await page.goto('/playlists');
-  await expect(page.getByText(/room for about/)).toHaveCount(0);
-  await page.getByRole('link', { name: 'Full' }).click();
-  await expect(page.getByText(`${entries.length} songs ·`)).toContainText('1 unavailable');
-  const gone = page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem', { name: 'Unavailable song' });
-  await expect(gone).toContainText('No longer in the catalog');
-
-  // A whole album more, past what the document could hold: the songs already there are asked about.
-  await page.goto('/albums');
-  await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
-  await page.getByRole('button', { name: 'Add A Little Color EP to a playlist' }).click();
-  await page.getByRole('menuitem', { name: 'Full', exact: true }).click();
-  const ask = page.getByRole('dialog', { name: 'Add it again?' });
-  await expect(ask).toContainText('already in “Full”');
-  await expectAccessible(page);
-  await ask.getByRole('button', { name: 'Add again' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'to “Full”' })).toBeVisible();
-  await page.goto('/playlists');
-  await expect(page.getByRole('list', { name: 'Your playlists' })).not.toContainText(`${entries.length} songs`);
-});
-
 test('a shared link shows the playlist to a logged-out visitor, survives a damaged link, and can be saved', async ({
   page,
   request,

@@ -34,6 +34,21 @@ export const button =
   'min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 sm:min-h-9 dark:border-slate-600 dark:hover:bg-slate-800';
 export const primary =
   'min-h-11 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-600 sm:min-h-9';
+/** Play and Shuffle, when the player is wired and something can play. */
+export function PlayButtons({ songs, onPlay }: { songs: LibrarySong[]; onPlay?: PlaylistViewProps['onPlay'] }) {
+  if (!onPlay || songs.length === 0) return null;
+  return (
+    <>
+      <button type="button" className={primary} onClick={() => onPlay(songs, 0)}>
+        Play
+      </button>
+      <button type="button" className={button} onClick={() => onPlay(shuffled(songs), 0)}>
+        Shuffle
+      </button>
+    </>
+  );
+}
+
 type Open = 'rename' | 'describe' | 'delete' | 'share' | null;
 
 /** Finds the playlist the address names (its id, or a name from an older link), then shows it. */
@@ -91,16 +106,7 @@ function PlaylistPage(props: PlaylistViewProps & { id: string }) {
             {unavailable ? ` · ${unavailable} unavailable` : ''}
           </p>
           <div className="flex flex-wrap gap-2">
-            {onPlay && available.length ? (
-              <>
-                <button type="button" className={primary} onClick={() => onPlay(available, 0)}>
-                  Play
-                </button>
-                <button type="button" className={button} onClick={() => onPlay(shuffled(available), 0)}>
-                  Shuffle
-                </button>
-              </>
-            ) : null}
+            <PlayButtons songs={available} onPlay={onPlay} />
             {onEnqueue && available.length ? (
               <button type="button" className={button} onClick={() => onEnqueue(available)}>
                 Add to queue

@@ -6,13 +6,12 @@ import { ErrorState, Skeleton } from '../../../components/ui/query-state';
 import { ApiError } from '../../../lib/api-error';
 import { newPlaylist } from '../api/add';
 import { resourceQueries, setFollowing, type PlaylistAuth } from '../api/resources';
-import { shuffled } from '../lib/entries';
 import { formatLength, songCount } from '../lib/format';
 import { uniqueName } from '../lib/names';
 import { editorActions } from '../store';
 import { PlaylistCover } from './playlist-cover';
 import { PlaylistRows, songOf } from './playlist-rows';
-import { button, primary } from './playlist-view';
+import { button, PlayButtons } from './playlist-view';
 
 export interface SharedLiveViewProps {
   token: string;
@@ -120,16 +119,7 @@ function SignedInActions(
   };
   return (
     <div className="flex flex-wrap gap-2">
-      {onPlay && available.length ? (
-        <>
-          <button type="button" className={primary} onClick={() => onPlay(available, 0)}>
-            Play
-          </button>
-          <button type="button" className={button} onClick={() => onPlay(shuffled(available), 0)}>
-            Shuffle
-          </button>
-        </>
-      ) : null}
+      <PlayButtons songs={available} onPlay={onPlay} />
       {p.mine ? null : (
         <button type="button" className={button} aria-pressed={following} onClick={() => void follow(!following)}>
           {following ? 'Following' : 'Follow'}
