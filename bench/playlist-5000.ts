@@ -90,11 +90,10 @@ async function measure(p: Page, id: string) {
         const button = first.querySelector<HTMLButtonElement>('button[data-move="down"]')!;
         const t0 = performance.now();
         button.click();
-        await new Promise<void>((resolve) => {
-          const check = () =>
-            document.querySelector(sel)?.getAttribute('aria-label') !== name ? resolve() : requestAnimationFrame(check);
-          requestAnimationFrame(check);
-        });
+        // (no named functions in here: tsx would wrap them in a helper the page does not have)
+        while (document.querySelector(sel)?.getAttribute('aria-label') === name) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
         return performance.now() - t0;
       }, firstRow),
     );

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { PlaylistOp } from '../../../../contract/playlists';
 import { ApiError } from '../../../lib/api-error';
@@ -52,7 +52,23 @@ async function flush(auth: PlaylistAuth, id: string, client: QueryClient): Promi
       base,
       batch.map((p) => p.op),
     );
-    await client.refetchQueries({ queryKey: resourceQueries.detail(auth, id).queryKey });
+    const key = resourceQueries.detail(auth, id).queryKey;
+    const cached = client.getQueryData(key);
+    if (!r.merged && cached?.version === base && batch.every((p) => p.op.op !== 'insert')) {
+      // Nothing happened elsewhere: the server's playlist is ours with these ops applied, so
+      // thousands of songs need not be fetched again.
+      let shown: Shown = cached;
+      for (const p of batch) shown = applyLocal(shown, p.op, () => -1);
+      client.setQueryData(key, {
+        ...cached,
+        ...shown,
+        entries: [...shown.entries],
+        songCount: shown.entries.length,
+        version: r.version,
+      });
+    } else {
+      await client.refetchQueries({ queryKey: key });
+    }
     if (r.merged) editorActions.tell('info', 'This playlist was also changed elsewhere: both sets of edits were kept.');
     channel?.postMessage({ userId: auth.id });
   } catch (err) {
@@ -74,6 +90,15 @@ export function usePlaylistEdits(auth: PlaylistAuth, id: string) {
   const client = useQueryClient();
   const query = useQuery(resourceQueries.detail(auth, id));
   const pending = useQueue((s) => s.pending[id]);
+  // Another tab or device changed it (its version in the list moved on): fetch it again.
+  const listed = useQuery(resourceQueries.mine(auth)).data?.playlists.find((p) => p.id === id)?.version;
+  const version = query.data?.version;
+  useEffect(() => {
+    const st = useQueue.getState();
+    if (listed === undefined || version === undefined || listed <= version) return;
+    if (st.sending[id] || (st.pending[id]?.length ?? 0) > 0) return;
+    void client.invalidateQueries({ queryKey: resourceQueries.detail(auth, id).queryKey });
+  }, [listed, version, auth, id, client]);
   const shown = useMemo((): Shown | undefined => {
     const d = query.data;
     if (!d) return undefined;

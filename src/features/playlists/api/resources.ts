@@ -5,12 +5,35 @@ import {
   playlistDetailSchema,
   playlistSummarySchema,
   VISIBILITIES,
+  type PlaylistDetail,
   type PlaylistOp,
   type Visibility,
 } from '../../../../contract/playlists';
+import { librarySongSchema, type LibrarySong } from '../../../../contract/catalog';
 import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-error';
 
 export type PlaylistAuth = ApiCredentials & { id: string };
+
+const detailShell = playlistDetailSchema.extend({ songs: z.array(z.unknown()) });
+const songChunk = z.array(librarySongSchema);
+const SONG_CHUNK = 400;
+
+/**
+ * A playlist with its songs. Thousands of songs are checked a few hundred at a time, letting the
+ * page breathe in between, so that no single task holds the main thread long (issue 21's budget).
+ */
+async function fetchDetail(path: string, auth: PlaylistAuth | undefined, signal: AbortSignal): Promise<PlaylistDetail> {
+  const shell = await apiRequest({ path, schema: detailShell, auth, signal });
+  const songs: LibrarySong[] = [];
+  for (let i = 0; i < shell.songs.length; i += SONG_CHUNK) {
+    const chunk = songChunk.safeParse(shell.songs.slice(i, i + SONG_CHUNK));
+    if (!chunk.success) throw new ApiError(502, `The server sent an unexpected answer for ${path}`);
+    songs.push(...chunk.data);
+    if (i + SONG_CHUNK < shell.songs.length) await new Promise((r) => setTimeout(r, 0));
+  }
+  return { ...shell, songs };
+}
 
 /** Another tab or device may edit too: open pages look again this often (and on focus). */
 const FOLLOW_MS = 3000;
@@ -22,7 +45,7 @@ export const resourceQueries = {
       queryKey: ['playlists', 'mine', auth.id] as const,
       queryFn: ({ signal }) => apiRequest({ path: '/api/v1/me/playlists', schema: myPlaylistsSchema, auth, signal }),
       staleTime: 5_000,
-      refetchInterval: FOLLOW_MS * 2,
+      refetchInterval: FOLLOW_MS,
       meta: { private: true },
     }),
   detail: (auth: PlaylistAuth, id: string) =>
@@ -35,19 +58,16 @@ export const resourceQueries = {
           auth,
           signal,
         }),
+      // Followed through `mine` (its versions, see usePlaylistEdits), so that thousands of songs
+      // are not fetched again every few seconds for nothing.
       staleTime: 1_000,
-      refetchInterval: FOLLOW_MS,
       meta: { private: true },
     }),
   shared: (token: string) =>
     queryOptions({
       queryKey: ['playlists', 'shared', token] as const,
       queryFn: ({ signal }) =>
-        apiRequest({
-          path: `/api/v1/music/playlists/shared/${encodeURIComponent(token)}`,
-          schema: playlistDetailSchema,
-          signal,
-        }),
+        fetchDetail(`/api/v1/music/playlists/shared/${encodeURIComponent(token)}`, undefined, signal),
       refetchInterval: FOLLOW_MS * 2,
     }),
 };
