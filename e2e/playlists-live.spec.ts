@@ -91,8 +91,16 @@ test('a shared link opened by a second listener plays; revoking it ends the page
   await expect(l.getByRole('button', { name: 'Following' })).toHaveAttribute('aria-pressed', 'true');
   await expectAccessible(l);
 
-  // The owner makes it private: the link ends.
+  // On the owner's profile too (the same link), then private: the link ends.
   await o.getByRole('button', { name: 'Share' }).click();
+  await share.getByRole('radio', { name: /On your profile/ }).check();
+  await expect(share.getByRole('status')).toContainText('Sharing updated');
+  await l.goto(`/users/${owner.username}`);
+  await l
+    .getByRole('list', { name: `Playlists of ${owner.username}` })
+    .getByRole('link', { name: 'For you' })
+    .click();
+  await expect(heading(l, 'For you')).toBeVisible();
   await share.getByRole('radio', { name: /Private/ }).check();
   await expect(share.getByRole('status')).toContainText('no longer works');
   await l.reload();
