@@ -6,34 +6,17 @@
  * Budget (issue 4): fewer than 300 rows in the DOM, no long task over 50 ms while scrolling.
  *   npx vite build && npx tsx bench/long-list.ts [--rows 10000]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import { demoApp } from './demo-app.js';
 import { runAdmin } from '../server/admin/commands.js';
-import { buildApp, openDatabase } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
 import { insertCatalog, stableUuid } from '../server/db/seed/catalog-writer.js';
-import { prepareDemoData } from '../server/db/seed/demo.js';
 
 const i = process.argv.indexOf('--rows');
 const ROWS = i === -1 ? 10_000 : Number(process.argv[i + 1]);
 const PORT = 8198;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-long-list-'));
-const config = loadConfig({
-  ...process.env,
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  SOUNDLINKS_WORKERS: '0',
-  RATE_LIMIT_PER_MIN: '1000000',
-});
-const db = await openDatabase(config);
-const { app, close } = await buildApp(config, { db });
 // The demo users and catalog, without rendering their audio: this measures the list, not audio.
-await prepareDemoData(db, config, app.log);
+const { db, listen, dispose } = await demoApp('tokenly-long-list-', PORT);
 const artistId = stableUuid('bench:long-list:artist');
 const albumId = stableUuid('bench:long-list:album');
 await insertCatalog(db, {
@@ -70,7 +53,7 @@ await insertCatalog(db, {
   })),
 });
 await runAdmin(db, { cmd: 'tokens-grant', username: 'demo', token: 'BOXSET' });
-await app.listen({ port: PORT, host: '127.0.0.1' });
+await listen();
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -141,9 +124,7 @@ const seconds = (Date.now() - started) / 1000;
 
 if (tracing) await browser.stopTracing();
 await browser.close();
-await close();
-await db.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await dispose();
 
 const maxRows = Math.max(...counts);
 const maxTask = longTasks.length ? Math.max(...longTasks) : 0;

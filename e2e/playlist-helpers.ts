@@ -67,8 +67,8 @@ export async function addFirstRowTo(page: Page, listName: string, playlist: stri
 }
 
 /** The song names of the playlist page, in order. */
-export async function playlistSongs(page: Page): Promise<string[]> {
-  const rows = page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem');
+export async function playlistSongs(page: Page, list = 'Playlist songs'): Promise<string[]> {
+  const rows = page.getByRole('list', { name: list }).getByRole('listitem');
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 }
 

@@ -23,7 +23,8 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   // Create it from the playlists page.
   await nav(page).getByRole('link', { name: 'Playlists' }).click();
   await expect(page.getByRole('heading', { name: 'Playlists', level: 1 })).toBeVisible();
-  await expect(page.getByText('2 of 4,096 bytes used')).toBeVisible();
+  // no 4 KB meter any more (issue 21): playlists are rows, not a document
+  await expect(page.getByText(/bytes used/)).toHaveCount(0);
   await page.getByRole('button', { name: 'New playlist' }).click();
   const dialog = page.getByRole('dialog', { name: 'New playlist' });
   await dialog.getByLabel('Playlist name').fill('Trip');
@@ -157,12 +158,12 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
   const fromA = await addFirstRowTo(a, 'Tracks', 'Mix');
   await settled(a);
 
-  // ...and B's save meets the server's 412: B merges, keeps both songs, and says so.
+  // ...and B's add, made on an older version, is merged on the server: both songs are kept.
   const firstB = b.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
   const fromB = (await firstB.getAttribute('aria-label'))!;
   await firstB.getByRole('button', { name: `Add ${fromB} to a playlist` }).click();
   await b.getByRole('menuitem', { name: 'Mix', exact: true }).click();
-  await expect(b.getByRole('status').filter({ hasText: 'both sets of edits were kept' })).toBeVisible();
+  await expect(b.getByRole('status').filter({ hasText: `Added “${fromB}” to “Mix”` })).toBeVisible();
   await settled(b);
 
   for (const p of [a, b]) {
@@ -170,70 +171,25 @@ test('two browsers edit the same playlists at once and both edits are kept', asy
     await expect.poll(() => playlistSongs(p)).toEqual([fromA, fromB]);
   }
 
-  // A conflict: A deletes Mix while B (out of date again) adds to it. B is asked; keeping its
-  // version restores the playlist with both songs and B's addition.
+  // A deletes Mix while B (out of date again) adds to it: B is told the playlist is gone.
   await b.goto('/search?artist=Mr.+Chips');
-  await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1)).toBeVisible();
+  await expect(b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1)).toBeVisible({
+    timeout: 15_000,
+  });
   await a.getByRole('button', { name: 'Delete' }).click();
   await a
     .getByRole('dialog', { name: /Delete/ })
     .getByRole('button', { name: 'Delete playlist' })
     .click();
-  await settled(a);
+  await expect(a.getByRole('heading', { name: 'Playlists', level: 1 })).toBeVisible();
   const row = b.getByRole('list', { name: 'Search results' }).getByRole('listitem').nth(1);
   const second = (await row.getAttribute('aria-label'))!;
   await row.getByRole('button', { name: `Add ${second} to a playlist` }).click();
   await b.getByRole('menuitem', { name: 'Mix', exact: true }).click();
-  const ask = b.getByRole('dialog', { name: 'Your playlists were changed elsewhere' });
-  await expect(ask).toBeVisible();
-  await expect(ask).toContainText('Here you added a song to “Mix”');
-  await expect(ask).toContainText('“Mix” was deleted or renamed');
+  await expect(b.getByRole('alert').filter({ hasText: `“${second}” was not added to “Mix”` })).toContainText(
+    'not found',
+  );
   await expectAccessible(b);
-  await ask.getByRole('radio', { name: 'Keep this tab’s version' }).check();
-  await ask.getByRole('button', { name: 'Apply and save' }).click();
-  await settled(b);
-  await a.goto('/playlists/Mix');
-  await expect.poll(() => playlistSongs(a)).toEqual([fromA, fromB, second]);
-});
-
-test('a full playlist refuses more songs before sending, and unknown songs show as unavailable', async ({
-  page,
-  request,
-  baseURL,
-}) => {
-  test.setTimeout(120_000);
-  const user = await newUser(request, 'full');
-  const ids = await catalogSongIds(request);
-  // Fill the document to within one song of 4 KB: real songs, plus one id the catalog does not have.
-  const entries = ['00000000-0000-4000-8000-000000000000'];
-  const doc = () => JSON.stringify({ Full: entries.map((id) => ({ id })) });
-  for (let i = 0; Buffer.byteLength(doc()) + 46 * 2 <= 4096; i++) entries.push(ids[i % ids.length]!);
-  await putPlaylists(request, baseURL!, user, doc());
-
-  await page.goto('/');
-  await logIn(page, user.username, user.password);
-  await page.goto('/playlists');
-  await expect(page.getByText(/room for about 1 more song\b/)).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Your playlists' })).toContainText('1 unavailable');
-
-  await page.getByRole('link', { name: 'Full' }).click();
-  const gone = page.getByRole('list', { name: 'Playlist songs' }).getByRole('listitem', { name: 'Unavailable song' });
-  await expect(gone).toContainText('No longer in the catalog');
-
-  // A whole album does not fit: refused with what to do, and nothing is sent.
-  await page.goto('/albums');
-  await page.getByRole('list', { name: 'Albums' }).getByRole('link', { name: 'A Little Color EP' }).click();
-  const puts: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'PUT' && r.url().endsWith('/api/v1/playlists')) puts.push(r.url());
-  });
-  await page.getByRole('button', { name: 'Add A Little Color EP to a playlist' }).click();
-  await page.getByRole('menuitem', { name: 'Full', exact: true }).click();
-  const refusal = page.getByRole('alert').filter({ hasText: 'was not added to “Full”' });
-  await expect(refusal).toContainText('over the 4096-byte limit');
-  await expect(refusal).toContainText('Remove songs or delete a playlist');
-  expect(puts).toEqual([]);
-  await expectAccessible(page);
 });
 
 test('a shared link shows the playlist to a logged-out visitor, survives a damaged link, and can be saved', async ({
@@ -255,6 +211,10 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
     return playlistSongs(page);
   })();
   await page.getByRole('button', { name: 'Share' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('radio', { name: /Anyone with the link/ })
+    .check();
   const link = await page.getByRole('dialog').getByLabel('Link to share').inputValue();
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await nav(page).getByRole('button', { name: 'Log out' }).click();
@@ -279,7 +239,7 @@ test('a shared link shows the playlist to a logged-out visitor, survives a damag
 
   // Log in from the shared view, come back, save a copy (the name is taken: it gets a new one).
   await page.goto(link);
-  await page.getByRole('link', { name: 'Log in to save it to your playlists' }).click();
+  await page.getByRole('link', { name: 'Log in to play or save it' }).click();
   await page.getByLabel('Username', { exact: true }).fill(user.username);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -29,6 +29,8 @@ import { discoveryRoutes } from './tokenly/discovery-routes.js';
 import { libraryRoutes } from './tokenly/library-routes.js';
 import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
+import { documentRoutes } from './playlists/document-routes.js';
+import { playlistsRoutes } from './playlists/playlists-routes.js';
 import { webApp } from './web-app.js';
 
 export interface BuiltApp {
@@ -98,6 +100,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await api.register(listenerRoutes, { ctx });
   await api.register(discoveryRoutes, { ctx });
   await api.register(libraryRoutes, { ctx });
+  await api.register(documentRoutes, { ctx });
+  await api.register(playlistsRoutes, { ctx });
   await api.register(adminRoutes, { ctx });
   await api.register(soundlinks, { ctx, runWorker: opts.worker !== false, ownFile: ownMediaFile(ctx) });
   await api.register(sweeper, { ctx });

@@ -7,9 +7,7 @@ import {
   balanceSchema,
   ledgerPageSchema,
   mySongListSchema,
-  playlistsSchema,
   STORED_DOCUMENT_MAX_BYTES,
-  storedPlaylistsSchema,
   streamAuthSchema,
   tcaBodySchema,
   tcaResponseSchema,
@@ -32,7 +30,7 @@ const STREAM_URL_TTL_SEC = 1800;
 const PRIVATE = 'private, no-store';
 
 /** The 4 KB limit counts the body as sent; a clear 413 names the size. */
-function checkStoredSize(req: FastifyRequest, what: string): void {
+export function checkStoredSize(req: FastifyRequest, what: string): void {
   const bytes = Buffer.byteLength(req.rawBody ?? '', 'utf8');
   if (bytes > STORED_DOCUMENT_MAX_BYTES) {
     throw new HttpError(
@@ -92,7 +90,7 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
     return mySongs(db, user.id, (songId) => signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp));
   });
 
-  documentRoutes(app, ctx, '/api/v1/playlists', 'playlists', 'Playlists', playlistsSchema, storedPlaylistsSchema);
+  // GET/PUT /api/v1/playlists: server/playlists/document-routes.ts (playlists are rows since issue 21).
   documentRoutes(app, ctx, '/api/v1/profile', 'user_profiles', 'Profiles', profileSchema);
 
   app.get(

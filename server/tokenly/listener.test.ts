@@ -65,7 +65,8 @@ describe.each(backends())('my songs, playlists, profile and TCA (%s)', (backend)
     const doc = { playlist_1: [{ id: 'songid1' }, { id: 'songid2' }] };
     const put = await alice.call('PUT', '/api/v1/playlists', JSON.stringify(doc), { 'if-match': etag0 });
     expect(put.status).toBe(200);
-    expect(await put.json()).toEqual({ id: expect.any(String) });
+    // the documented id, and (an addition since issue 21) what the save did
+    expect(await put.json()).toMatchObject({ id: expect.any(String), created: ['playlist_1'] });
     const etag1 = put.headers.get('etag')!;
     expect(etag1).not.toBe(etag0);
     const got = await alice.call('GET', '/api/v1/playlists');

@@ -69,10 +69,12 @@ describe.each(backends())('songs by id and playlist storage edge cases (%s)', (b
 
   it('still shows a document stored before the name rules, so that its playlist can be renamed', async () => {
     const alice = await signedClient(origin, 'alice', F.users.alice.password);
-    await s.db.query(`update playlists set data = $2::jsonb where user_id = $1`, [
-      alice.creds.id,
-      JSON.stringify({ 'tab\there': [{ id: 'a' }] }),
-    ]);
+    // playlists are rows since issue 21 (server/playlists/)
+    await s.db.query(`delete from listener_playlists where user_id = $1`, [alice.creds.id]);
+    await s.db.query(
+      `insert into listener_playlists (user_id, name, song_ids, entry_keys, next_key) values ($1, $2, '{a}', '{0}', 1)`,
+      [alice.creds.id, 'tab\there'],
+    );
     const got = await alice.call('GET', '/api/v1/playlists');
     expect(got.status).toBe(200);
     expect(await got.json()).toEqual({ 'tab\there': [{ id: 'a' }] });

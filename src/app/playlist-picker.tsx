@@ -1,10 +1,8 @@
 import { useRef, useState } from 'react';
 import type { Credentials } from '../../contract/account';
 import { Dialog } from '../components/ui/dialog';
-import { usePlaylistEditor } from '../features/playlists/api/mutations';
+import { useAddToPlaylist } from '../features/playlists/api/add';
 import { NewPlaylistDialog } from '../features/playlists/components/new-playlist-dialog';
-import { byName } from '../features/playlists/lib/format';
-import { editorActions } from '../features/playlists/store';
 
 export interface PickerSubject {
   songIds: string[];
@@ -27,14 +25,12 @@ export function PlaylistPicker({
   subject: PickerSubject | null;
   onClose: () => void;
 }) {
-  const { doc, edit } = usePlaylistEditor(auth);
+  const { playlists, add, create } = useAddToPlaylist(auth);
   const [creating, setCreating] = useState<PickerSubject | null>(null);
   // The list's dialog closes when "New playlist…" opens the name dialog: that is not the end of picking.
   const toCreate = useRef(false);
-  const addTo = (s: PickerSubject, name: string) => {
-    const problem = edit({ kind: 'add', name, ids: s.songIds });
-    if (problem) editorActions.tell('error', `“${s.name}” was not added to “${name}”. ${problem}`);
-    else editorActions.tell('info', `Added “${s.name}” to “${name}”.`);
+  const addTo = (s: PickerSubject, p: (typeof playlists)[number]) => {
+    add(p, s.songIds, s.name);
     onClose();
   };
   const btn = 'flex min-h-11 w-full items-center rounded-md px-3 text-left hover:bg-slate-100 dark:hover:bg-slate-800';
@@ -49,9 +45,9 @@ export function PlaylistPicker({
       >
         {subject ? (
           <ul aria-label="Your playlists" className="max-h-80 overflow-auto">
-            {[...(doc ?? [])].sort(byName).map((p) => (
-              <li key={p.name}>
-                <button type="button" className={btn} onClick={() => addTo(subject, p.name)}>
+            {playlists.map((p) => (
+              <li key={p.id}>
+                <button type="button" className={btn} onClick={() => addTo(subject, p)}>
                   {p.name}
                 </button>
               </li>
@@ -88,9 +84,8 @@ export function PlaylistPicker({
         }}
         onSubmit={(name) => {
           if (!creating) return null;
-          const problem = edit({ kind: 'create', name, ids: creating.songIds });
+          const problem = create(name, creating.songIds, creating.name);
           if (problem) return problem;
-          editorActions.tell('info', `Created “${name}” with “${creating.name}”.`);
           setCreating(null);
           onClose();
           return null;

@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'playlists', lazy: page(() => import('./routes/playlists')) },
       { path: 'playlists/:name', lazy: page(() => import('./routes/playlist')) },
       { path: 'shared-playlist', lazy: page(() => import('./routes/shared-playlist')) },
+      { path: 'p/:token', lazy: page(() => import('./routes/shared-live-playlist')) },
       { path: 'artist', lazy: page(() => import('./routes/artist-dashboard')) },
       { path: 'artist/releases', lazy: page(() => import('./routes/artist-releases')) },
       { path: 'artist/releases/:albumId', lazy: page(() => import('./routes/artist-release')) },

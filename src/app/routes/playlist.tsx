@@ -10,18 +10,19 @@ import { SongAccess } from '../song-access';
 export default function PlaylistRoute() {
   const { name = '' } = useParams();
   const navigate = useNavigate();
-  usePageTitle(name);
+  usePageTitle('Playlist');
   const queue = useQueueSongs(useAuth());
   return (
     <RequireAuth title="Playlist">
       {(auth) => (
         <PlaylistView
           auth={auth}
-          name={name}
+          idOrName={name}
           renderAccess={(song) => <SongAccess song={song} auth={auth} />}
           onPlay={(songs, start) => void queue.play(songs, start)}
           onEnqueue={(songs) => void queue.enqueue(songs)}
-          onRenamed={(to) => void navigate(playlistPath(to), { replace: true })}
+          onFound={(id) => void navigate(playlistPath(id), { replace: true })}
+          onCopied={() => undefined}
           onDeleted={() => void navigate('/playlists')}
         />
       )}

@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { profileQueries } from '../../features/profile/api/queries';
 import { PublicProfileView } from '../../features/profile/components/public-profile-view';
+import { ProfilePlaylists } from '../../features/playlists/components/profile-playlists';
 
 export default function UserProfileRoute() {
   const { username = '' } = useParams();
@@ -24,5 +25,10 @@ export default function UserProfileRoute() {
     }
     return <ErrorState error={doc.error} onRetry={() => void doc.refetch()} />;
   }
-  return <PublicProfileView username={username} doc={doc.data} />;
+  return (
+    <>
+      <PublicProfileView username={username} doc={doc.data} />
+      <ProfilePlaylists username={username} />
+    </>
+  );
 }

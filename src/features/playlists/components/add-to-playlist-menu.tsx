@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { MenuButton } from '../../../components/ui/menu';
-import { usePlaylistEditor } from '../api/mutations';
-import type { PlaylistAuth } from '../api/queries';
-import { byName } from '../lib/format';
-import { editorActions } from '../store';
+import { useAddToPlaylist } from '../api/add';
+import type { PlaylistAuth } from '../api/resources';
 import { NewPlaylistDialog } from './new-playlist-dialog';
 
 export interface AddToPlaylistMenuProps {
@@ -17,25 +15,16 @@ export interface AddToPlaylistMenuProps {
 }
 
 /**
- * "Add to playlist" for any list of songs: the person's playlists, then "New playlist…". The edit
- * shows at once and is saved in the background; a refusal (e.g. the 4 KB limit) is announced.
+ * "Add to playlist" for any list of songs: the person's playlists, then "New playlist…". The songs
+ * go at the end; a song already in the playlist is added again only when the listener says so.
  */
 export function AddToPlaylistMenu({ auth, songIds, subject, buttonText = 'Add to playlist' }: AddToPlaylistMenuProps) {
-  const { doc, edit } = usePlaylistEditor(auth);
+  const { playlists, add, create } = useAddToPlaylist(auth);
   const [creating, setCreating] = useState(false);
-  const count = songIds.length === 1 ? '' : ` (${songIds.length} songs)`;
-
-  const addTo = (name: string) => {
-    const problem = edit({ kind: 'add', name, ids: songIds });
-    if (problem) editorActions.tell('error', `“${subject}” was not added to “${name}”. ${problem}`);
-    else editorActions.tell('info', `Added “${subject}”${count} to “${name}”.`);
-  };
-
   const items = [
-    ...[...(doc ?? [])].sort(byName).map((p) => ({ label: p.name, onSelect: () => addTo(p.name) })),
+    ...playlists.map((p) => ({ label: p.name, onSelect: () => add(p, songIds, subject) })),
     { label: 'New playlist…', onSelect: () => setCreating(true) },
   ];
-
   return (
     <>
       <MenuButton label={`Add ${subject} to a playlist`} items={items}>
@@ -45,11 +34,9 @@ export function AddToPlaylistMenu({ auth, songIds, subject, buttonText = 'Add to
         open={creating}
         onClose={() => setCreating(false)}
         onSubmit={(name) => {
-          const problem = edit({ kind: 'create', name, ids: songIds });
-          if (problem) return problem;
-          setCreating(false);
-          editorActions.tell('info', `Created “${name}” with “${subject}”${count}.`);
-          return null;
+          const problem = create(name, songIds, subject);
+          if (!problem) setCreating(false);
+          return problem;
         }}
       />
     </>

@@ -1,18 +1,20 @@
-import { usePlaylistEditor, usePlaylistSync } from '../api/mutations';
-import type { PlaylistAuth } from '../api/queries';
-import { editorActions, useConflicts, useEditorMessage, useSaving } from '../store';
-import { ConflictDialog } from './conflict-dialog';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { listenToOtherTabs, useSavingAny } from '../api/edits';
+import type { PlaylistAuth } from '../api/resources';
+import { editorActions, useEditorMessage } from '../store';
+import { DuplicateDialog } from './duplicate-dialog';
 
 /**
  * Mounted once for a signed-in listener (in the layout): tells what happened to playlist edits made
- * anywhere in the app (saved, merged, undone and why) and asks about edits that conflict.
+ * anywhere in the app (saved, merged, refused and why), asks before adding a song twice, and follows
+ * other tabs' saves.
  */
 export function PlaylistEditorHost({ auth }: { auth: PlaylistAuth }) {
-  usePlaylistSync(auth);
-  const { resolve } = usePlaylistEditor(auth);
-  const conflicts = useConflicts();
+  const client = useQueryClient();
+  useEffect(() => listenToOtherTabs(client, auth.id), [client, auth.id]);
   const message = useEditorMessage();
-  const saving = useSaving();
+  const saving = useSavingAny();
   return (
     <>
       {/* above the player bar when it shows (it is fixed at the bottom too) */}
@@ -30,13 +32,7 @@ export function PlaylistEditorHost({ auth }: { auth: PlaylistAuth }) {
           {message?.kind === 'info' ? <MessageCard text={message.text} /> : null}
         </div>
       </div>
-      {conflicts.length ? (
-        <ConflictDialog
-          key={conflicts.map((c) => c.names.join('/')).join('|')}
-          conflicts={conflicts}
-          onResolve={resolve}
-        />
-      ) : null}
+      <DuplicateDialog />
     </>
   );
 }

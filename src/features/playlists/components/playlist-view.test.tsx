@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibrarySong } from '../../../../contract/catalog';
+import type { PlaylistSummary } from '../../../../contract/playlists';
 import { PlaylistView } from './playlist-view';
 
 /** The page's wiring for the player: what the lead connects after the player lands. */
@@ -30,17 +31,33 @@ const song = (id: string, name: string): LibrarySong => ({
 });
 
 const catalog = [song('s1', 'First'), song('s3', 'Third')];
+const summary: PlaylistSummary = {
+  id: '6f1d2c8e-0000-4000-8000-000000000001',
+  name: 'Mix',
+  description: 'Songs for the road',
+  coverImage: null,
+  mosaic: [],
+  songCount: 3,
+  durationSec: 122,
+  visibility: 'private',
+  shareToken: null,
+  owner: 'viewer',
+  version: 4,
+  createdAt: '2026-01-01T00:00:00+0000',
+  updatedAt: '2026-01-01T00:00:00+0000',
+};
 
 beforeEach(() => {
   vi.stubGlobal('fetch', async (input: string) => {
     const url = new URL(input);
     const json = (body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json', ...headers } });
-    if (url.pathname === '/api/v1/playlists') {
-      return json({ Mix: [{ id: 's1' }, { id: 'gone' }, { id: 's3' }] }, { etag: '"v1"' });
+    if (url.pathname === '/api/v1/me/playlists') return json({ playlists: [summary], following: [] });
+    if (url.pathname === `/api/v1/me/playlists/${summary.id}`) {
+      const ids = ['s1', 'gone', 's3'];
+      return json({ ...summary, entries: ids.map((songId, key) => ({ key, songId })), songs: catalog, mine: true });
     }
-    const ids = url.searchParams.get('ids')?.split(',') ?? [];
-    return json(catalog.filter((s) => ids.includes(s.id)));
+    return new Response('{}', { status: 404 });
   });
 });
 afterEach(() => {
@@ -55,7 +72,14 @@ function renderView(props: Partial<Parameters<typeof PlaylistView>[0]>) {
   render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
-        <PlaylistView auth={auth} name="Mix" onRenamed={() => undefined} onDeleted={() => undefined} {...props} />
+        <PlaylistView
+          auth={auth}
+          idOrName={summary.id}
+          onFound={() => undefined}
+          onCopied={() => undefined}
+          onDeleted={() => undefined}
+          {...props}
+        />
       </MemoryRouter>
     </QueryClientProvider>,
   );
@@ -66,8 +90,8 @@ describe('PlaylistView and the player', () => {
     const onPlay = vi.fn();
     const onEnqueue = vi.fn();
     renderView({ onPlay, onEnqueue });
-    const rows = await screen.findAllByRole('listitem');
     await screen.findByText('Third');
+    const rows = within(screen.getByRole('list', { name: 'Playlist songs' })).getAllByRole('listitem');
     expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual(['First', 'Unavailable song', 'Third']);
     expect(within(rows[1]!).getByText('No longer in the catalog')).toBeInTheDocument();
     expect(screen.getByText('3 songs · 2:02 · 1 unavailable')).toBeInTheDocument();
@@ -78,6 +102,9 @@ describe('PlaylistView and the player', () => {
     expect(onPlay).toHaveBeenLastCalledWith(catalog, 1);
     await userEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
     expect(onEnqueue).toHaveBeenCalledWith(catalog);
+    await userEvent.click(screen.getByRole('button', { name: 'Shuffle' }));
+    expect(onPlay.mock.lastCall![0]).toHaveLength(2);
+    expect(screen.getByText('Songs for the road')).toBeInTheDocument();
   });
 
   it('shows no play controls until the player is wired', async () => {
@@ -86,5 +113,6 @@ describe('PlaylistView and the player', () => {
     expect(screen.queryByRole('button', { name: /^Play/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add to queue' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Rename' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Upload cover' })).toBeInTheDocument();
   });
 });

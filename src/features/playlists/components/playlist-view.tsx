@@ -1,52 +1,68 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LibrarySong } from '../../../../contract/catalog';
-import { Dialog } from '../../../components/ui/dialog';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
-import { usePlaylistEditor } from '../api/mutations';
-import { playlistQueries, songFor, type PlaylistAuth } from '../api/queries';
-import { find, uniqueName } from '../lib/document';
+import { newPlaylist } from '../api/add';
+import { usePlaylistEdits } from '../api/edits';
+import { resourceQueries, type PlaylistAuth } from '../api/resources';
+import { moveOp, shuffled } from '../lib/entries';
 import { formatLength, songCount } from '../lib/format';
+import { nameProblem, uniqueName } from '../lib/names';
 import { editorActions } from '../store';
+import { CoverButton, DescriptionDialog, DeleteDialog } from './playlist-dialogs';
 import { NewPlaylistDialog } from './new-playlist-dialog';
-import { PlaylistSongs } from './playlist-songs';
-import { RoomLeft } from './room-left';
+import { PlaylistCover } from './playlist-cover';
+import { PlaylistRows, songOf } from './playlist-rows';
 import { ShareDialog } from './share-dialog';
 
 export interface PlaylistViewProps {
   auth: PlaylistAuth;
-  name: string;
-  /** the access badge of a song, as other song lists show it (composed by the page) */
+  /** the playlist's id, or its name (links made before playlists had ids) */
+  idOrName: string;
   renderAccess?: (song: LibrarySong) => ReactNode;
   /** the player: play these songs from startIndex. The Play buttons show only when it is given. */
   onPlay?: (songs: LibrarySong[], startIndex: number) => void;
-  /** the player: add these songs to the queue. The button shows only when it is given. */
   onEnqueue?: (songs: LibrarySong[]) => void;
-  onRenamed: (name: string) => void;
+  /** a name was given: this is the playlist's own address */
+  onFound: (id: string) => void;
+  onCopied: (id: string) => void;
   onDeleted: () => void;
 }
 
-const button =
-  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
-const primary = 'rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600';
+export const button =
+  'min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 sm:min-h-9 dark:border-slate-600 dark:hover:bg-slate-800';
+export const primary =
+  'min-h-11 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-600 sm:min-h-9';
+/** Play and Shuffle, when the player is wired and something can play. */
+export function PlayButtons({ songs, onPlay }: { songs: LibrarySong[]; onPlay?: PlaylistViewProps['onPlay'] }) {
+  if (!onPlay || songs.length === 0) return null;
+  return (
+    <>
+      <button type="button" className={primary} onClick={() => onPlay(songs, 0)}>
+        Play
+      </button>
+      <button type="button" className={button} onClick={() => onPlay(shuffled(songs), 0)}>
+        Shuffle
+      </button>
+    </>
+  );
+}
 
-type Open = 'rename' | 'delete' | 'share' | null;
+type Open = 'rename' | 'describe' | 'delete' | 'share' | null;
 
-/** One playlist: its songs in order, reorder and remove, rename, duplicate, delete, share, play. */
+/** Finds the playlist the address names (its id, or a name from an older link), then shows it. */
 export function PlaylistView(props: PlaylistViewProps) {
-  const { auth, name, renderAccess, onPlay, onEnqueue } = props;
-  const { query, doc, edit } = usePlaylistEditor(auth);
-  const playlist = doc ? find(doc, name) : undefined;
-  const songs = useQuery({ ...playlistQueries.songs(playlist?.ids ?? []), placeholderData: keepPreviousData });
-  const [open, setOpen] = useState<Open>(null);
-
-  if (query.isPending) return <Skeleton className="h-64" />;
-  if (query.isError || !doc) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (!playlist) {
+  const mine = useQuery(resourceQueries.mine(props.auth));
+  const byId = mine.data?.playlists.find((p) => p.id === props.idOrName);
+  const byName = mine.data?.playlists.find((p) => p.name === props.idOrName);
+  if (mine.isPending) return <Skeleton className="h-64" />;
+  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
+  const id = byId?.id ?? byName?.id;
+  if (!id) {
     return (
       <EmptyState>
-        You have no playlist called “{name}” (it may have been renamed or deleted in another tab).{' '}
+        This playlist is not among yours (it may have been deleted).{' '}
         <Link to="/playlists" className="text-brand-700 underline dark:text-brand-400">
           See your playlists
         </Link>
@@ -54,62 +70,84 @@ export function PlaylistView(props: PlaylistViewProps) {
       </EmptyState>
     );
   }
+  if (!byId) props.onFound(id);
+  return <PlaylistPage {...props} id={id} />;
+}
 
-  const tell = (problem: string | null, done: string) =>
-    editorActions.tell(problem ? 'error' : 'info', problem ?? done);
-  const available = playlist.ids.flatMap((id) => songFor(songs.data, id) ?? []);
+function PlaylistPage(props: PlaylistViewProps & { id: string }) {
+  const { auth, id, renderAccess, onPlay, onEnqueue } = props;
+  const client = useQueryClient();
+  const { query, shown, edit } = usePlaylistEdits(auth, id);
+  const mine = useQuery(resourceQueries.mine(auth));
+  const [open, setOpen] = useState<Open>(null);
+  const songs = useMemo(() => new Map((query.data?.songs ?? []).map((s) => [s.id.toLowerCase(), s])), [query.data]);
+
+  if (query.isPending) return <Skeleton className="h-64" />;
+  if (query.isError || !shown) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const p = query.data;
+  const available = shown.entries.flatMap((e) => songOf(songs, e.songId) ?? []);
   const total = available.reduce((sum, s) => sum + s.durationSec, 0);
-  const unavailable = songs.data ? playlist.ids.length - available.length : 0;
+  const unavailable = shown.entries.length - available.length;
+  const others = (mine.data?.playlists ?? []).filter((x) => x.id !== id);
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{playlist.name}</h1>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          {songCount(playlist.ids.length)}
-          {songs.data ? ` · ${formatLength(total)}` : ''}
-          {unavailable ? ` · ${unavailable} unavailable` : ''}
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {onPlay && available.length ? (
-            <button type="button" className={primary} onClick={() => onPlay(available, 0)}>
-              Play
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-end">
+        <PlaylistCover p={p} />
+        <div className="min-w-0 space-y-2">
+          <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
+            Playlist
+            {p.visibility === 'private' ? '' : p.visibility === 'link' ? ' · shared by link' : ' · on your profile'}
+          </p>
+          <h1 className="break-words text-2xl font-bold">{shown.name}</h1>
+          {shown.description ? <p className="whitespace-pre-line text-sm">{shown.description}</p> : null}
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {songCount(shown.entries.length)} · {formatLength(total)}
+            {unavailable ? ` · ${unavailable} unavailable` : ''}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <PlayButtons songs={available} onPlay={onPlay} />
+            {onEnqueue && available.length ? (
+              <button type="button" className={button} onClick={() => onEnqueue(available)}>
+                Add to queue
+              </button>
+            ) : null}
+            <button type="button" className={button} onClick={() => setOpen('rename')}>
+              Rename
             </button>
-          ) : null}
-          {onEnqueue && available.length ? (
-            <button type="button" className={button} onClick={() => onEnqueue(available)}>
-              Add to queue
+            <button type="button" className={button} onClick={() => setOpen('describe')}>
+              Edit description
             </button>
-          ) : null}
-          <button type="button" className={button} onClick={() => setOpen('rename')}>
-            Rename
-          </button>
-          <button
-            type="button"
-            className={button}
-            onClick={() => {
-              const copy = uniqueName(doc, playlist.name);
-              tell(edit({ kind: 'create', name: copy, ids: playlist.ids }), `Duplicated as “${copy}”.`);
-            }}
-          >
-            Duplicate
-          </button>
-          <button type="button" className={button} onClick={() => setOpen('share')}>
-            Share
-          </button>
-          <button type="button" className={button} onClick={() => setOpen('delete')}>
-            Delete
-          </button>
+            <CoverButton auth={auth} playlist={p} className={button} />
+            <button
+              type="button"
+              className={button}
+              onClick={() => {
+                const copy = uniqueName(mine.data?.playlists ?? [], shown.name);
+                const songIds = shown.entries.map((e) => e.songId);
+                void newPlaylist(client, auth, { name: copy, songIds }, `Duplicated as “${copy}”.`).then(
+                  (newId) => newId && props.onCopied(newId),
+                );
+              }}
+            >
+              Duplicate
+            </button>
+            <button type="button" className={button} onClick={() => setOpen('share')}>
+              Share
+            </button>
+            <button type="button" className={button} onClick={() => setOpen('delete')}>
+              Delete
+            </button>
+          </div>
         </div>
-        <RoomLeft doc={doc} />
       </header>
 
-      {playlist.ids.length === 0 ? (
+      {shown.entries.length === 0 ? (
         <EmptyState>This playlist is empty. Add songs with “Add to playlist” on any song list.</EmptyState>
       ) : (
-        <PlaylistSongs
-          ids={playlist.ids}
-          songs={songs.data}
+        <PlaylistRows
+          entries={shown.entries}
+          songs={songs}
           label="Playlist songs"
           renderAccess={renderAccess}
           renderActions={
@@ -126,16 +164,12 @@ export function PlaylistView(props: PlaylistViewProps) {
                 )
               : undefined
           }
-          onMove={(from, to, id) => {
-            const problem = edit({ kind: 'move', name, from, to, id });
-            if (problem) editorActions.tell('error', problem);
+          onMove={(from, to) => edit(moveOp(shown.entries, from, to))}
+          onRemove={(index) => {
+            const entry = shown.entries[index]!;
+            edit({ op: 'remove', key: entry.key });
+            editorActions.tell('info', `Removed “${songOf(songs, entry.songId)?.name ?? 'an unavailable song'}”.`);
           }}
-          onRemove={(index, id) =>
-            tell(
-              edit({ kind: 'remove', name, index, id }),
-              `Removed “${songFor(songs.data, id)?.name ?? 'an unavailable song'}”.`,
-            )
-          }
         />
       )}
 
@@ -143,41 +177,30 @@ export function PlaylistView(props: PlaylistViewProps) {
         open={open === 'rename'}
         title="Rename playlist"
         submitLabel="Rename"
-        initialName={playlist.name}
+        initialName={shown.name}
         onClose={() => setOpen(null)}
         onSubmit={(to) => {
-          if (to === name) {
-            setOpen(null);
-            return null;
-          }
-          const problem = edit({ kind: 'rename', from: name, to });
+          const problem = to === shown.name ? null : nameProblem(others, to);
           if (problem) return problem;
+          if (to !== shown.name) edit({ op: 'rename', name: to });
           setOpen(null);
-          props.onRenamed(to);
           return null;
         }}
       />
-      <ShareDialog playlist={playlist} open={open === 'share'} onClose={() => setOpen(null)} />
-      <Dialog open={open === 'delete'} title={`Delete “${playlist.name}”?`} onClose={() => setOpen(null)}>
-        <p className="mb-4 text-sm">The playlist and its list of songs will be gone. The songs stay in the catalog.</p>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={button} onClick={() => setOpen(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white"
-            onClick={() => {
-              const problem = edit({ kind: 'delete', name });
-              setOpen(null);
-              tell(problem, `Deleted “${name}”.`);
-              if (!problem) props.onDeleted();
-            }}
-          >
-            Delete playlist
-          </button>
-        </div>
-      </Dialog>
+      <DescriptionDialog
+        open={open === 'describe'}
+        initial={shown.description}
+        onClose={() => setOpen(null)}
+        onSave={(description) => edit({ op: 'describe', description })}
+      />
+      <ShareDialog auth={auth} playlist={p} open={open === 'share'} onClose={() => setOpen(null)} />
+      <DeleteDialog
+        auth={auth}
+        playlist={{ id, name: shown.name }}
+        open={open === 'delete'}
+        onClose={() => setOpen(null)}
+        onDeleted={props.onDeleted}
+      />
     </div>
   );
 }

@@ -1,63 +1,81 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { PlaylistSummary } from '../../../../contract/playlists';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
-import { usePlaylistEditor } from '../api/mutations';
-import { playlistQueries, songFor, type PlaylistAuth } from '../api/queries';
+import { newPlaylist } from '../api/add';
+import { resourceQueries, sharedPath, type PlaylistAuth } from '../api/resources';
 import { byName, formatLength, playlistPath, songCount } from '../lib/format';
+import { nameProblem } from '../lib/names';
 import { NewPlaylistDialog } from './new-playlist-dialog';
-import { RoomLeft } from './room-left';
+import { PlaylistCover } from './playlist-cover';
 
-const primary = 'rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600';
+const primary = 'min-h-11 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-600 sm:min-h-9';
 
-/** The person's playlists with their song counts and total length, and "New playlist". */
+function Row({ p, to, extra }: { p: PlaylistSummary; to: string; extra?: string }) {
+  return (
+    <li className="flex items-center gap-4 py-3">
+      <PlaylistCover p={p} size="sm" />
+      <div className="min-w-0">
+        <Link to={to} className="break-words font-medium text-brand-700 underline dark:text-brand-400">
+          {p.name}
+        </Link>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {extra}
+          {songCount(p.songCount)} · {formatLength(p.durationSec)}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** The person's playlists with their song counts and length, the ones they follow, and "New playlist". */
 export function PlaylistsOverview({ auth }: { auth: PlaylistAuth }) {
-  const { query, doc, edit } = usePlaylistEditor(auth);
+  const client = useQueryClient();
+  const query = useQuery(resourceQueries.mine(auth));
   const [creating, setCreating] = useState(false);
-  const allIds = (doc ?? []).flatMap((p) => p.ids);
-  const songs = useQuery({ ...playlistQueries.songs(allIds), placeholderData: keepPreviousData });
 
   if (query.isPending) return <Skeleton className="h-48" />;
-  if (query.isError || !doc) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const { playlists, following } = query.data;
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <RoomLeft doc={doc} />
+      <div className="flex justify-end">
         <button type="button" onClick={() => setCreating(true)} className={primary}>
           New playlist
         </button>
       </div>
-      {doc.length === 0 ? (
+      {playlists.length === 0 ? (
         <EmptyState>No playlists yet. Create one, or add a song to a new playlist from any song list.</EmptyState>
       ) : (
         <ul aria-label="Your playlists" className="divide-y divide-slate-200 dark:divide-slate-800">
-          {[...doc].sort(byName).map((p) => {
-            const found = p.ids.map((id) => songFor(songs.data, id));
-            const missing = songs.data ? found.filter((s) => !s).length : 0;
-            const length = found.reduce((sum, s) => sum + (s?.durationSec ?? 0), 0);
-            return (
-              <li key={p.name} className="flex flex-wrap items-baseline gap-x-4 py-3">
-                <Link to={playlistPath(p.name)} className="font-medium text-brand-700 underline dark:text-brand-400">
-                  {p.name}
-                </Link>
-                <span className="text-sm text-slate-700 dark:text-slate-300">
-                  {songCount(p.ids.length)}
-                  {songs.data ? ` · ${formatLength(length)}` : ''}
-                  {missing ? ` · ${missing} unavailable` : ''}
-                </span>
-              </li>
-            );
-          })}
+          {[...playlists].sort(byName).map((p) => (
+            <Row key={p.id} p={p} to={playlistPath(p.id)} />
+          ))}
         </ul>
       )}
+      {following.length ? (
+        <section aria-labelledby="following-title">
+          <h2 id="following-title" className="mb-2 text-lg font-semibold">
+            Playlists you follow
+          </h2>
+          <ul aria-label="Playlists you follow" className="divide-y divide-slate-200 dark:divide-slate-800">
+            {following.map((p) => (
+              <Row key={p.id} p={p} to={sharedPath(p.shareToken!)} extra={`by ${p.owner} · `} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <NewPlaylistDialog
         open={creating}
         onClose={() => setCreating(false)}
         onSubmit={(name) => {
-          const problem = edit({ kind: 'create', name, ids: [] });
-          if (!problem) setCreating(false);
-          return problem;
+          const problem = nameProblem(playlists, name);
+          if (problem) return problem;
+          setCreating(false);
+          void newPlaylist(client, auth, { name }, `Created “${name}”.`);
+          return null;
         }}
       />
     </div>

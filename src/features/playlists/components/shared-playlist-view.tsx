@@ -1,15 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LibrarySong } from '../../../../contract/catalog';
 import { ErrorState, Skeleton } from '../../../components/ui/query-state';
-import { usePlaylistEditor } from '../api/mutations';
+import { newPlaylist } from '../api/add';
+import { resourceQueries } from '../api/resources';
 import { playlistQueries, songFor, type PlaylistAuth } from '../api/queries';
-import { uniqueName, type Playlist } from '../lib/document';
+import { uniqueName, type Playlist } from '../lib/names';
 import { formatLength, songCount } from '../lib/format';
 import { parseShare } from '../lib/share-link';
-import { editorActions } from '../store';
-import { PlaylistSongs } from './playlist-songs';
+import { PlaylistRows } from './playlist-rows';
 
 export interface SharedPlaylistViewProps {
   /** the link's fragment (#name=…&s=…), which carries the playlist */
@@ -18,10 +18,10 @@ export interface SharedPlaylistViewProps {
   renderAccess?: (song: LibrarySong) => ReactNode;
   /** where "Log in to save it" goes (the login page, coming back here) */
   loginHref: string;
-  onImported: (name: string) => void;
+  onImported: (id: string) => void;
 }
 
-/** A playlist someone shared: read-only, for any visitor; a signed-in one can save a copy. */
+/** A snapshot link made before issue 21: a playlist someone shared: read-only, for any visitor; a signed-in one can save a copy. */
 export function SharedPlaylistView(props: SharedPlaylistViewProps) {
   const parsed = parseShare(props.fragment);
   const ids = parsed.ok ? parsed.playlist.ids : [];
@@ -70,7 +70,12 @@ export function SharedPlaylistView(props: SharedPlaylistViewProps) {
       ) : songs.isPending && ids.length ? (
         <Skeleton className="h-48" />
       ) : (
-        <PlaylistSongs ids={playlist.ids} songs={songs.data} label="Shared songs" renderAccess={props.renderAccess} />
+        <PlaylistRows
+          entries={playlist.ids.map((songId, key) => ({ key, songId }))}
+          songs={songs.data}
+          label="Shared songs"
+          renderAccess={props.renderAccess}
+        />
       )}
     </section>
   );
@@ -83,23 +88,19 @@ function ImportButton({
 }: {
   auth: PlaylistAuth;
   playlist: Playlist;
-  onImported: (name: string) => void;
+  onImported: (id: string) => void;
 }) {
-  const { doc, edit } = usePlaylistEditor(auth);
+  const client = useQueryClient();
+  const mine = useQuery(resourceQueries.mine(auth));
   return (
     <button
       type="button"
-      disabled={!doc}
+      disabled={!mine.data}
       onClick={() => {
-        if (!doc) return;
-        const name = uniqueName(doc, playlist.name);
-        const problem = edit({ kind: 'create', name, ids: playlist.ids });
-        if (problem) {
-          editorActions.tell('error', `The playlist was not saved. ${problem}`);
-          return;
-        }
-        editorActions.tell('info', `Saved as “${name}” in your playlists.`);
-        onImported(name);
+        const name = uniqueName(mine.data?.playlists ?? [], playlist.name);
+        void newPlaylist(client, auth, { name, songIds: playlist.ids }, `Saved as “${name}” in your playlists.`).then(
+          (id) => id && onImported(id),
+        );
       }}
       className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
     >

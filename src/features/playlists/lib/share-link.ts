@@ -1,8 +1,8 @@
-import { playlistEntrySchema } from '../../../../contract/listener';
-import { nameProblem, STORED_DOCUMENT_MAX_BYTES, type Playlist } from './document';
+import { playlistEntrySchema, STORED_DOCUMENT_MAX_BYTES } from '../../../../contract/listener';
+import { nameProblem, type Playlist } from './names';
 
 /**
- * A shared playlist travels in the link itself (no share record on the server): its name and song
+ * Links made before issue 21 (playlists now share live pages, `/p/<token>`): a shared playlist traveled in the link itself (no share record on the server): its name and song
  * ids in the fragment, which browsers do not send to the server, so names stay out of access logs.
  */
 export const SHARE_PATH = '/shared-playlist';
