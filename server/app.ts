@@ -27,6 +27,7 @@ import { publicMediaRoutes } from './storage/media-routes.js';
 import { accountRoutes } from './tokenly/account-routes.js';
 import { accountSettingsRoutes } from './tokenly/account-settings-routes.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
+import { followChanges } from './cache/index.js';
 import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
 import { encodedDir, soundlinksRoutes } from './soundlinks/routes.js';
@@ -142,6 +143,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));
   const ctx = makeContext(db, config, mailer, await serverSecret(db, 'media', config.mediaSecret));
+  const stopFollowing = await followChanges(db, ctx.caches, ctx.sessions);
+  app.addHook('onClose', () => stopFollowing());
 
   const inMaintenance = maintenanceProbe(db);
   app.addHook('onRequest', async (req) => {
