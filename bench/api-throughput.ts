@@ -2,7 +2,9 @@
  * Throughput of the album list, a search and signed requests (my songs, stream authorization), each
  * as a ratio to a bare Fastify route answering fixed JSON, measured side by side in one run.
  *   npx tsx bench/api-throughput.ts [--seconds 8] [--connections 16]
- * BENCH_DATABASE_URL=postgres://… runs the app on PostgreSQL instead of the embedded database.
+ * BENCH_DATABASE_URL=postgres://… runs the app on PostgreSQL instead of the embedded database;
+ * BENCH_PROFILE=dir writes a CPU profile of the server process there (node --cpu-prof);
+ * --only signed runs only the endpoints whose name contains that word (and the two bare runs).
  */
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
@@ -17,10 +19,16 @@ const arg = (name: string, fallback: number) => {
 const seconds = arg('--seconds', 8);
 const connections = arg('--connections', 16);
 
-const child = spawn('node_modules/.bin/tsx', ['bench/api-server.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: process.env,
-});
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]! : '';
+const profile = process.env.BENCH_PROFILE;
+const child = spawn(
+  process.execPath,
+  [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'bench/api-server.ts'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  },
+);
 const first = await new Promise<string>((resolve) =>
   readline.createInterface({ input: child.stdout! }).once('line', resolve),
 );
@@ -53,11 +61,13 @@ async function measure(
   path: string,
   method: 'GET' | 'POST' = 'GET',
   headers: Record<string, string> = {},
+  body?: string,
 ) {
   const r = await autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     method,
     headers,
+    ...(body ? { body } : {}),
     connections,
     duration: seconds,
   });
@@ -72,28 +82,25 @@ await fetch(`http://127.0.0.1:${info.appPort}/api/v1/stream/${info.paidSongId}`,
   headers: signed('POST', `/api/v1/stream/${info.paidSongId}`),
 });
 
-const results = [];
-results.push(await measure('bare route (baseline)', info.barePort, '/fixed'));
-results.push(await measure('album list', info.appPort, '/api/v1/music/catalog/albums'));
-results.push(await measure('search (genre OR tag)', info.appPort, '/api/v1/library?genre=Jazz&tag=calm'));
-results.push(
-  await measure(
-    'signed: my songs',
-    info.appPort,
-    '/api/v1/music/mysongs',
-    'GET',
-    signed('GET', '/api/v1/music/mysongs'),
-  ),
-);
-results.push(
-  await measure(
-    'signed: authorize stream',
-    info.appPort,
+const tca = JSON.stringify({ tokens: { LITTLECOLOR: 1, CHIPSFANS: 1 } });
+const endpoints: [string, string, 'GET' | 'POST', Record<string, string>, string?][] = [
+  ['album list', '/api/v1/music/catalog/albums', 'GET', {}],
+  ['search (genre OR tag)', '/api/v1/library?genre=Jazz&tag=calm', 'GET', {}],
+  ['signed: my songs', '/api/v1/music/mysongs', 'GET', signed('GET', '/api/v1/music/mysongs')],
+  ['signed: balance', '/api/v1/credits/balance', 'GET', signed('GET', '/api/v1/credits/balance')],
+  ['signed: TCA check', '/api/v1/tca/status', 'POST', signed('POST', '/api/v1/tca/status', tca), tca],
+  [
+    'signed: authorize stream (repeat, grant reused)',
     `/api/v1/stream/${info.paidSongId}`,
     'POST',
     signed('POST', `/api/v1/stream/${info.paidSongId}`),
-  ),
-);
+  ],
+];
+const results = [];
+results.push(await measure('bare route (baseline)', info.barePort, '/fixed'));
+for (const [name, p, method, headers, body] of endpoints) {
+  if (name.includes(only)) results.push(await measure(name, info.appPort, p, method, headers, body));
+}
 results.push(await measure('bare route (again)', info.barePort, '/fixed'));
 child.kill('SIGTERM');
 

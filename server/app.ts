@@ -24,6 +24,7 @@ import { accountRoutes } from './tokenly/account-routes.js';
 import { accountDeletionRoutes } from './tokenly/account-deletion-routes.js';
 import { accountSettingsRoutes } from './tokenly/account-settings-routes.js';
 import { artistRoutes } from './artist/encoding-routes.js';
+import { followChanges } from './cache/index.js';
 import { makeContext, type AppContext } from './tokenly/context.js';
 import { discoveryRoutes } from './tokenly/discovery-routes.js';
 import { libraryRoutes } from './tokenly/library-routes.js';
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const api = typed(app);
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.dataDir, (m) => app.log.info(m));
   const ctx = makeContext(db, config, mailer, await serverSecret(db, 'media', config.mediaSecret));
+  const stopFollowing = await followChanges(db, ctx.caches, ctx.sessions);
+  app.addHook('onClose', () => stopFollowing());
 
   await app.register(hardening);
   useZod(app);

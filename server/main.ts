@@ -1,6 +1,7 @@
 import { buildApp, openDatabase } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { prepareDemoData } from './db/seed/demo.js';
+import { isClusterPrimary, runPrimary, webConcurrency } from './cluster.js';
 
 async function start(config: Config): Promise<void> {
   const db = await openDatabase(config);
@@ -29,7 +30,9 @@ async function start(config: Config): Promise<void> {
 }
 
 let config: Config;
+let processes = 1;
 try {
+  processes = webConcurrency();
   config = loadConfig();
 } catch (err) {
   if (err instanceof ConfigError) {
@@ -38,7 +41,9 @@ try {
   }
   throw err;
 }
-start(config).catch((err: unknown) => {
-  console.error('The server could not start:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (processes > 1 && isClusterPrimary()) runPrimary(processes);
+else
+  start(config).catch((err: unknown) => {
+    console.error('The server could not start:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });

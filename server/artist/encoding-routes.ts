@@ -55,7 +55,7 @@ export async function artistRoutes(app: App, { ctx }: RouteOptions): Promise<voi
   const auth = { preValidation: ctx.requireUser };
   // One thread, started on the first verification (most servers never verify anything).
   let pool: EncodePool | undefined;
-  const detectPool = () => (pool ??= new EncodePool(1, false));
+  const detectPool = () => (pool ??= new EncodePool(1, false, 60_000));
   app.addHook('onClose', async () => pool?.close());
 
   const requireArtist = async (req: FastifyRequest): Promise<ArtistProfile> => {

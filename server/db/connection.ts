@@ -18,6 +18,12 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several statements separated by semicolons (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Calls onMessage with the payload of each NOTIFY on `channel` (after the sender's commit); calls
+   * onGap when some may have been missed (the listening connection was lost; it reconnects).
+   * Answers the function that stops listening.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,10 @@ pg.types.setTypeParser(1700, (v: string) => Number(v));
 
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+  ) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
     const r = await this.pool.query(sql, params);
@@ -60,6 +69,40 @@ class PostgresDb implements Db {
     await this.pool.query(sql);
   }
 
+  /** A connection of its own (not the pool's), reconnected a second after it is lost. */
+  async listen(channel: string, onMessage: (payload: string) => void, onGap: () => void) {
+    let client: pg.Client | undefined;
+    let stopped = false;
+    const open = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url });
+      const lost = () => {
+        if (client !== c || stopped) return;
+        client = undefined;
+        onGap();
+        void c.end().catch(() => undefined);
+        setTimeout(() => void open().catch(() => undefined), 1000).unref();
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+      client = c;
+      try {
+        await c.connect();
+        await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (err) {
+        lost();
+        throw err;
+      }
+      // What changed while no connection listened is unknown.
+      onGap();
+    };
+    await open();
+    return async () => {
+      stopped = true;
+      await client?.end().catch(() => undefined);
+    };
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
@@ -84,6 +127,12 @@ class PgliteDb implements Db {
     await this.pglite.exec(sql);
   }
 
+  /** One process has the embedded database: a notification arrives as its sender's commit returns. */
+  async listen(channel: string, onMessage: (payload: string) => void) {
+    const stop = await this.pglite.listen(channel, onMessage);
+    return () => stop();
+  }
+
   async close(): Promise<void> {
     await this.pglite.close();
   }
@@ -103,7 +152,7 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
-    const db = new PostgresDb(pool);
+    const db = new PostgresDb(pool, opts.databaseUrl);
     await db.query('select 1');
     return db;
   }

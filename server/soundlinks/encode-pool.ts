@@ -12,12 +12,38 @@ export class EncodePool {
   private waiting: ((w: Worker) => void)[] = [];
   private all = new Set<Worker>();
 
-  /** `eager`: start the threads now, so that a thread's first load (TypeScript, the WASM codecs) is not a job's cost. */
+  private reapers = new Map<Worker, NodeJS.Timeout>();
+
+  /**
+   * `eager`: start the threads now, so that a thread's first load (TypeScript, the WASM codecs) is
+   * not a job's cost. `idleMs`: a thread with nothing to do for this long ends (its memory goes
+   * back); the next task starts one again.
+   */
   constructor(
     private readonly size: number,
     eager = true,
+    private readonly idleMs = 0,
   ) {
     if (eager) for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private rest(w: Worker) {
+    this.idle.push(w);
+    if (this.idleMs <= 0) return;
+    const t = setTimeout(() => {
+      this.reapers.delete(w);
+      this.idle = this.idle.filter((x) => x !== w);
+      this.all.delete(w);
+      void w.terminate();
+    }, this.idleMs);
+    t.unref();
+    this.reapers.set(w, t);
+  }
+
+  private wake(w: Worker): Worker {
+    clearTimeout(this.reapers.get(w));
+    this.reapers.delete(w);
+    return w;
   }
 
   private spawn(): Worker {
@@ -33,7 +59,7 @@ export class EncodePool {
 
   private async acquire(): Promise<Worker> {
     const w = this.idle.pop();
-    if (w) return w;
+    if (w) return this.wake(w);
     if (this.all.size < this.size) return this.spawn();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -47,7 +73,7 @@ export class EncodePool {
     }
     const next = this.waiting.shift();
     if (next) next(w);
-    else this.idle.push(w);
+    else this.rest(w);
   }
 
   run(task: EncodeTask): Promise<EncodeOutcome> {
@@ -87,6 +113,8 @@ export class EncodePool {
   }
 
   async close(): Promise<void> {
+    for (const t of this.reapers.values()) clearTimeout(t);
+    this.reapers.clear();
     await Promise.all([...this.all].map((w) => w.terminate()));
     this.all.clear();
     this.idle = [];

@@ -70,7 +70,8 @@ async function encodeJob(
 export function startWorker(o: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const leaseSec = o.leaseSec ?? LEASE_SEC;
-  const pool = new EncodePool(o.concurrency);
+  // Threads start when there is a job (not at boot) and end after a minute without one.
+  const pool = new EncodePool(o.concurrency, false, 60_000);
   let stopped = false;
   let wake: (() => void) | undefined;
   const running = new Set<Promise<void>>();

@@ -60,6 +60,8 @@ export interface TestServer extends BuiltApp {
   config: Config;
   mail: OutgoingMail[];
   dataDir: string;
+  /** the PostgreSQL database's URL (another server on the same database connects to it) */
+  dbUrl?: string;
   /** listen on a random loopback port (for real HTTP clients such as curl); returns the origin */
   listen(): Promise<string>;
   shutdown(): Promise<void>;
@@ -70,7 +72,7 @@ export async function testServer(
   env: Record<string, string> = {},
   opts: { worker?: boolean; connectionIdleMs?: number } = {},
 ): Promise<TestServer> {
-  const { db, drop } = await freshDb(backend);
+  const { db, drop, url: dbUrl } = await freshDb(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-data-'));
   const audioDir = mediaDirs(dataDir).audio;
   fs.mkdirSync(audioDir, { recursive: true });
@@ -97,6 +99,7 @@ export async function testServer(
     config,
     mail,
     dataDir,
+    ...(dbUrl ? { dbUrl } : {}),
     async listen() {
       await built.app.listen({ port: 0, host: '127.0.0.1' });
       const addr = built.app.server.address();

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Mailer } from '../mail.js';
+import { createCaches, type AppCaches } from '../cache/index.js';
 import { SessionCache, verifyHmac, type AuthUser } from './hmac-auth.js';
 
 /** What every route module receives: the database, configuration and services. */
@@ -16,6 +17,8 @@ export interface AppContext {
   /** preValidation hook of protected routes: checks the HMAC signature and sets request.user */
   requireUser(request: FastifyRequest): Promise<void>;
   sessions: SessionCache;
+  /** per-user answer caches, kept fresh by the database's change notifications (server/cache/) */
+  caches: AppCaches;
   /** the public answer caches: emptied when a release changes what listeners may see */
   catalogCaches: { clear(): void }[];
   invalidateCatalog(): void;
@@ -26,10 +29,14 @@ export interface RouteOptions {
   ctx: AppContext;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
 export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret: string): AppContext {
   const sessions = new SessionCache(2000, config.sessionIdleDays);
   const catalogCaches: { clear(): void }[] = [];
+  const caches = createCaches(db);
   return {
+    caches,
     catalogCaches,
     invalidateCatalog: () => catalogCaches.forEach((c) => c.clear()),
     sessions,
@@ -39,7 +46,10 @@ export function makeContext(db: Db, config: Config, mailer: Mailer, mediaSecret:
     mediaSecret,
     origin: () => config.publicOrigin,
     async requireUser(request) {
-      request.user = await verifyHmac(db, request, config.publicUrl, sessions);
+      // On PostgreSQL another server may have ended the session a moment ago: what may spend or
+      // change something reads it from the database (reads may use a session seen in the last 2 s).
+      const fresh = !caches.rightsFromCache && !SAFE_METHODS.has(request.method);
+      request.user = await verifyHmac(db, request, config.publicUrl, sessions, Date.now(), fresh);
     },
   };
 }

@@ -12,7 +12,10 @@ import {
 import { VISIBLE } from './search-repo.js';
 
 /** A grant and the play event that follows it are one listen when they are this close. */
-const SAME_LISTEN = "interval '10 minutes'";
+export const SAME_LISTEN = "interval '10 minutes'";
+/** Whether a 'grant' row of this user ($1) and song ($2) already stands for the current listen. */
+export const GRANT_RECORDED = `exists (select 1 from listening_history where user_id = $1 and song_id = $2 and source = 'grant'
+          and played_at > now() - ${SAME_LISTEN})`;
 
 /**
  * A stream authorization is the server's own evidence of a listen: it is written even when the
@@ -22,9 +25,7 @@ const SAME_LISTEN = "interval '10 minutes'";
 export async function recordGrant(db: Queryable, userId: string, songId: string): Promise<void> {
   await db.query(
     `insert into listening_history (user_id, song_id, source)
-     select $1, $2, 'grant' where not exists (
-       select 1 from listening_history where user_id = $1 and song_id = $2 and source = 'grant'
-          and played_at > now() - ${SAME_LISTEN})`,
+     select $1, $2, 'grant' where not ${GRANT_RECORDED}`,
     [userId, songId],
   );
 }

@@ -58,7 +58,9 @@ function sign(secret: string, message: string): Buffer {
 /**
  * Sessions looked up in the last moments, so that a burst of signed requests costs one query.
  * Logout and password reset on this server forget the user's sessions at once; another server on
- * the same database notices within the ttl.
+ * the same database is told through the database's change notifications (server/cache/), and
+ * notices within the ttl at worst. `fresh` lookups (what may spend or change something on
+ * PostgreSQL, see context.ts) always read the database.
  */
 export class SessionCache {
   private readonly map = new Map<string, { row: SessionRow; at: number }>();
@@ -68,9 +70,9 @@ export class SessionCache {
     private readonly idleDays = 30,
   ) {}
 
-  async lookup(db: Queryable, token: string): Promise<SessionRow | undefined> {
+  async lookup(db: Queryable, token: string, fresh = false): Promise<SessionRow | undefined> {
     const hit = this.map.get(token);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.row;
+    if (!fresh && hit && Date.now() - hit.at < this.ttlMs) return hit.row;
     const row = await liveSession(db, token, this.idleDays);
     if (row) {
       void touchSession(db, token).catch(() => undefined);
@@ -82,6 +84,10 @@ export class SessionCache {
 
   forgetUser(userId: string): void {
     for (const [token, v] of this.map) if (v.row.user_id === userId) this.map.delete(token);
+  }
+
+  clear(): void {
+    this.map.clear();
   }
 }
 
@@ -96,6 +102,7 @@ export async function verifyHmac(
   publicUrl: string | undefined,
   sessions: SessionCache,
   now = Date.now(),
+  fresh = false,
 ): Promise<AuthUser> {
   const token = header(request, 'x-tokenly-auth-api-token');
   const nonce = header(request, 'x-tokenly-auth-nonce');
@@ -115,7 +122,7 @@ export async function verifyHmac(
   } catch {
     throw forbidden('The signature is not valid base64');
   }
-  const session = await sessions.lookup(db, token.trim());
+  const session = await sessions.lookup(db, token.trim(), fresh);
   // An unknown token still costs an HMAC, so that timing does not tell tokens apart.
   const secret = session?.secret_key ?? 'K-no-such-session';
   const url = requestOrigin(request, publicUrl) + requestPath(request);

@@ -12,6 +12,13 @@ export async function mySongs(
   userId: string,
   downloadUrl: (songId: string) => string,
 ): Promise<MySong[]> {
+  return withDownloadUrls(await mySongRows(db, userId), downloadUrl);
+}
+
+export type MySongRow = SongRow & { audio_path: string | null; audio_size: number | null };
+
+/** The rows of my songs, before their links are signed (what a cache may keep: links expire). */
+export async function mySongRows(db: Queryable, userId: string): Promise<MySongRow[]> {
   const r = await db.query<SongRow & { audio_path: string | null; audio_size: number | null }>(
     `with mine as (
        select s.id from songs s join albums a on a.id = s.album_id
@@ -26,7 +33,11 @@ export async function mySongs(
       order by a.name, s.track_number`,
     [userId],
   );
-  return r.rows.map((row) => ({
+  return r.rows;
+}
+
+export function withDownloadUrls(rows: MySongRow[], downloadUrl: (songId: string) => string): MySong[] {
+  return rows.map((row) => ({
     ...toSong(row),
     downloadUrl: row.audio_path ? downloadUrl(row.id) : null,
     downloadSize: row.audio_size ?? 0,
@@ -40,7 +51,20 @@ export async function tcaStatus(db: Queryable, userId: string, tokens: Record<st
     'select token, amount from token_holdings where user_id = $1 and token = any($2::text[])',
     [userId, names.map((n) => n.toUpperCase())],
   );
-  const held = new Map(r.rows.map((h) => [h.token, h.amount]));
+  return tcaAnswer(new Map(r.rows.map((h) => [h.token, h.amount])), tokens);
+}
+
+/** Everything the user holds, token → amount. */
+export async function holdingsOf(db: Queryable, userId: string): Promise<Map<string, number>> {
+  const r = await db.query<{ token: string; amount: number }>(
+    'select token, amount from token_holdings where user_id = $1',
+    [userId],
+  );
+  return new Map(r.rows.map((h) => [h.token, h.amount]));
+}
+
+export function tcaAnswer(held: Map<string, number>, tokens: Record<string, number>) {
+  const names = Object.keys(tokens);
   const access: Record<string, boolean> = {};
   for (const name of names) {
     const amount = held.get(name.toUpperCase()) ?? 0;

@@ -17,17 +17,17 @@ import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { signMediaUrl } from '../storage/signed-urls.js';
 import { userOf, type AppContext, type RouteOptions } from './context.js';
-import { balanceOf, walletHistory, wallet } from '../money/index.js';
+import { walletHistory } from '../money/index.js';
 import { etagOf, readDocument, writeDocument, type DocumentTable } from './documents-repo.js';
 import { paging, satToFloat } from './format.js';
-import { mySongs, tcaStatus } from './listener-repo.js';
-import { authorizeStream, toStreamAuth } from './stream-repo.js';
-import { recordGrant } from './history-repo.js';
+import { toStreamAuth } from './stream-repo.js';
+import { cachedBalance, mySongsJson, streamDecision, tcaCheck } from '../cache/listener-answers.js';
 
 const DOWNLOAD_TTL_SEC = 3600;
 /** A stream URL lives shorter than its grant; the player asks again (for free) when it expires. */
 const STREAM_URL_TTL_SEC = 1800;
 const PRIVATE = 'private, no-store';
+const isSet = (flag: string | undefined) => flag !== undefined && !['0', 'false', ''].includes(flag.toLowerCase());
 
 /** The 4 KB limit counts the body as sent; a clear 413 names the size. */
 export function checkStoredSize(req: FastifyRequest, what: string): void {
@@ -87,7 +87,10 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
     const exp = Math.floor(Date.now() / 1000) + DOWNLOAD_TTL_SEC;
     const origin = ctx.origin(req);
     reply.header('cache-control', PRIVATE);
-    return mySongs(db, user.id, (songId) => signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp));
+    const sign = (songId: string) => signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp);
+    const body = await mySongsJson(ctx, user.id, { origin, exp, sign });
+    // Already the contract's JSON (parsed by mySongListSchema when it was made): sent as text.
+    return reply.type('application/json; charset=utf-8').send(body as never);
   });
 
   // GET/PUT /api/v1/playlists: server/playlists/document-routes.ts (playlists are rows since issue 21).
@@ -97,8 +100,8 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
     '/api/v1/credits/balance',
     { ...auth, schema: { querystring: balanceQuerySchema, response: { 200: balanceSchema } } },
     async (req, reply) => {
-      // Balances live here, not in a remote cache, so `refresh` has nothing stale to skip.
-      const sat = await balanceOf(db, wallet(userOf(req).id));
+      // `refresh` skips the balance cache (kept at most 2 s, dropped at once on a change).
+      const sat = await cachedBalance(ctx, userOf(req).id, isSet(req.query.refresh));
       reply.header('cache-control', PRIVATE);
       return { balanceFloat: satToFloat(sat), balanceSat: sat };
     },
@@ -119,11 +122,11 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
     async (req, reply) => {
       const user = userOf(req);
       const { songId } = req.params;
-      const decision = await authorizeStream(db, user.id, songId, { feePercent: ctx.config.platformFeePercent });
+      const decision = await streamDecision(ctx, user.id, songId, (err) =>
+        req.log.warn({ err }, 'history not recorded'),
+      );
       let url: string | null = null;
       if (decision.authorized) {
-        // The listening history; a failure to write it never stands between a listener and the song.
-        await recordGrant(db, user.id, songId).catch((err: unknown) => req.log.warn({ err }, 'history not recorded'));
         const grantEnd = Math.floor(new Date(decision.grant.expiresAt).getTime() / 1000);
         const exp = Math.min(grantEnd, Math.floor(Date.now() / 1000) + STREAM_URL_TTL_SEC);
         url = signMediaUrl(ctx.origin(req), ctx.mediaSecret, 'stream', songId, user.id, exp);
@@ -136,6 +139,6 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
   app.post(
     '/api/v1/tca/status',
     { ...auth, schema: { body: tcaBodySchema, response: { 200: tcaResponseSchema } } },
-    async (req) => tcaStatus(db, userOf(req).id, req.body.tokens),
+    async (req) => tcaCheck(ctx, userOf(req).id, req.body.tokens),
   );
 }

@@ -1,8 +1,9 @@
 import type { StreamAuth } from '../../contract/listener.js';
-import type { Db } from '../db/connection.js';
+import type { Db, Queryable } from '../db/connection.js';
 import { gone, HttpError, notFound } from '../lib/errors.js';
 import { isUuid } from './catalog-repo.js';
-import { lockAccount, payForStream, wallet } from '../money/index.js';
+import { accountKey, lockAccount, payForStream, wallet } from '../money/index.js';
+import { GRANT_RECORDED } from './history-repo.js';
 import { satToFloat } from './format.js';
 
 /** A paid or unlocked listen lasts this long: pausing, seeking and replaying inside it is free. */
@@ -31,6 +32,19 @@ export interface Grant {
   token: string | null;
   expiresAt: Date;
   chargedSat: number;
+}
+
+type GrantRow = { id: string; auth_type: 'credits' | 'token' | 'free'; token: string | null; expires_at: Date };
+
+/** A live grant used again: nothing is charged. */
+function reusedGrant(g: GrantRow): Grant {
+  return {
+    id: g.id,
+    authType: g.auth_type === 'token' ? 'token' : 'credits',
+    token: g.token,
+    expiresAt: g.expires_at,
+    chargedSat: 0,
+  };
 }
 
 export type Decision =
@@ -66,12 +80,7 @@ export async function authorizeStream(
     if (!song.audio_path)
       throw new HttpError(503, 'This song is still being prepared: try again in a minute', { 'retry-after': '30' });
 
-    const existing = await tx.query<{
-      id: string;
-      auth_type: 'credits' | 'token' | 'free';
-      token: string | null;
-      expires_at: Date;
-    }>(
+    const existing = await tx.query<GrantRow>(
       `select id, auth_type, token, expires_at from stream_grants g
         where user_id = $1 and song_id = $2 and expires_at > now() + interval '60 seconds'
           and ${TOKEN_STILL_HELD}
@@ -79,16 +88,7 @@ export async function authorizeStream(
       [userId, songId],
     );
     const valid = existing.rows[0];
-    if (valid) {
-      const grant: Grant = {
-        id: valid.id,
-        authType: valid.auth_type === 'token' ? 'token' : 'credits',
-        token: valid.token,
-        expiresAt: valid.expires_at,
-        chargedSat: 0,
-      };
-      return { authorized: true, grant, balanceSat };
-    }
+    if (valid) return { authorized: true, grant: reusedGrant(valid), balanceSat };
 
     const held = await tx.query<{ token: string }>(
       'select token from token_holdings where user_id = $1 and token = any($2::text[]) and amount > 0 order by token limit 1',
@@ -146,6 +146,31 @@ export async function authorizeStream(
     };
     return { authorized: true, grant, balanceSat };
   });
+}
+
+/**
+ * The repeat of an authorization, in one statement and without a lock: a live grant of a song that
+ * may still be streamed (its token still held), the listen recorded as `recordGrant` does, and the
+ * balance. Nothing is paid here, so nothing needs the balance row's lock; anything else (no live
+ * grant, a song gone or hidden) answers undefined and goes through `authorizeStream`.
+ */
+export async function reuseGrant(db: Queryable, userId: string, songId: string): Promise<Decision | undefined> {
+  if (!isUuid(songId)) return undefined;
+  const r = await db.query<GrantRow & { balance_sat: number | null }>(
+    `with g as (
+       select g.id, g.auth_type, g.token, g.expires_at from stream_grants g
+         join songs s on s.id = g.song_id join albums a on a.id = s.album_id
+        where g.user_id = $1 and g.song_id = $2 and g.expires_at > now() + interval '60 seconds'
+          and ${TOKEN_STILL_HELD} and a.public and s.removed_at is null and a.removed_at is null
+          and s.audio_path is not null
+        order by g.expires_at desc limit 1),
+     h as (insert into listening_history (user_id, song_id, source)
+           select $1, $2, 'grant' from g where not ${GRANT_RECORDED} returning 1)
+     select g.*, (select balance_sat from ledger_accounts where key = $3) as balance_sat from g`,
+    [userId, songId, accountKey(wallet(userId))],
+  );
+  const row = r.rows[0];
+  return row ? { authorized: true, grant: reusedGrant(row), balanceSat: row.balance_sat ?? 0 } : undefined;
 }
 
 export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth {
