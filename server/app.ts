@@ -42,6 +42,7 @@ import { artistDomainRoutes } from './artist/index.js';
 import { moneyRoutes } from './money/index.js';
 import { discoveryRoutes } from './tokenly/discovery-routes.js';
 import { libraryRoutes } from './tokenly/library-routes.js';
+import { playbackRoutes } from './playback/index.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -213,6 +214,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   listenerRoutes(app, ctx);
   discoveryRoutes(app, ctx);
   libraryRoutes(typed(app), ctx);
+  playbackRoutes(typed(app), ctx);
   adminRoutes(app, db, config.dataDir);
 
   const worker =
