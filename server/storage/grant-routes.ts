@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
+import { downloadFile } from './download-tags.js';
 import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
@@ -51,7 +52,12 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         const maxAge = Math.max(0, check.exp - Math.floor(Date.now() / 1000));
         // A player stops reading while it has enough buffered: its authorized connection may stay quiet.
         req.raw.socket.setTimeout(0);
-        return sendFile(req, reply, path.join(audioDir, safeName(song.audio_path)), {
+        // A download is the tagged copy (title, artist, album, artwork, rights: download-tags.ts).
+        const file =
+          kind === 'download'
+            ? ((await downloadFile(db, dataDir, songId))?.file ?? '')
+            : path.join(audioDir, safeName(song.audio_path));
+        return sendFile(req, reply, file, {
           cacheControl: `private, max-age=${maxAge}`,
           contentType: song.audio_type,
           ...(kind === 'download' ? { downloadName: `${song.name}${path.extname(song.audio_path)}` } : {}),

@@ -1,3 +1,4 @@
+import { downloadFile } from '../storage/download-tags.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idResponseSchema, profileSchema } from '../../contract/account.js';
@@ -87,7 +88,14 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
     const exp = Math.floor(Date.now() / 1000) + DOWNLOAD_TTL_SEC;
     const origin = ctx.origin(req);
     reply.header('cache-control', PRIVATE);
-    return mySongs(db, user.id, (songId) => signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp));
+    const songs = await mySongs(db, user.id, (songId) =>
+      signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp),
+    );
+    // The size of what the link serves: the tagged copy (made here on first use, then kept).
+    for (const song of songs) {
+      if (song.downloadUrl) song.downloadSize = (await downloadFile(db, ctx.config.dataDir, song.id))?.size ?? 0;
+    }
+    return songs;
   });
 
   documentRoutes(app, ctx, '/api/v1/playlists', 'playlists', 'Playlists', playlistsSchema, storedPlaylistsSchema);
