@@ -5,7 +5,7 @@ import { ID3Writer } from 'browser-id3-writer';
 import sharp from 'sharp';
 import type { Queryable } from '../db/connection.js';
 import { mediaDirs, safeName } from './files.js';
-import { songMedia, songTagFields, type SongTagFields } from './media-access-repo.js';
+import { songsTagFields, type SongTagFields } from './media-access-repo.js';
 
 /** The artwork embedded in a download: a square JPEG (ID3's APIC), small enough for any player. */
 const ARTWORK_PX = 600;
@@ -90,21 +90,23 @@ function toArrayBuffer(b: Buffer): ArrayBuffer {
 }
 
 /**
- * The file a song's download serves (its tagged copy for MP3) and that file's size, or null when
- * the song has no audio. My songs' `downloadSize` is this size, so it matches the bytes served.
+ * The files the songs' downloads serve (the tagged copy for MP3, made here on first use) and their
+ * sizes, for songs that have audio. My songs' `downloadSize` is this size, so it matches the bytes
+ * served. One query for all of them.
  */
-export async function downloadFile(
+export async function downloadFiles(
   db: Queryable,
   dataDir: string,
-  songId: string,
-): Promise<{ file: string; size: number } | null> {
-  const song = await songMedia(db, songId);
-  if (!song?.audio_path) return null;
+  songIds: string[],
+): Promise<Map<string, { file: string; size: number }>> {
   const dirs = mediaDirs(dataDir);
-  const audio = path.join(dirs.audio, safeName(song.audio_path));
-  const tags = await songTagFields(db, songId);
-  const art = tags?.artwork_path ? path.join(dirs.artwork, safeName(tags.artwork_path)) : null;
-  const file = tags ? await taggedCopy(path.join(dirs.root, 'downloads'), audio, songId, tags, art) : audio;
-  const stat = await fsp.stat(file).catch(() => null);
-  return { file, size: stat?.size ?? 0 };
+  const out = new Map<string, { file: string; size: number }>();
+  for (const [id, tags] of await songsTagFields(db, songIds)) {
+    if (!tags.audio_path) continue;
+    const audio = path.join(dirs.audio, safeName(tags.audio_path));
+    const art = tags.artwork_path ? path.join(dirs.artwork, safeName(tags.artwork_path)) : null;
+    const file = await taggedCopy(path.join(dirs.root, 'downloads'), audio, id, tags, art);
+    out.set(id, { file, size: (await fsp.stat(file).catch(() => null))?.size ?? 0 });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
-import { downloadFile } from './download-tags.js';
+import { downloadFiles } from './download-tags.js';
 import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
@@ -55,7 +55,7 @@ export function grantedMediaRoutes(app: FastifyInstance, db: Db, dataDir: string
         // A download is the tagged copy (title, artist, album, artwork, rights: download-tags.ts).
         const file =
           kind === 'download'
-            ? ((await downloadFile(db, dataDir, songId))?.file ?? '')
+            ? ((await downloadFiles(db, dataDir, [songId])).get(songId)?.file ?? '')
             : path.join(audioDir, safeName(song.audio_path));
         return sendFile(req, reply, file, {
           cacheControl: `private, max-age=${maxAge}`,

@@ -67,13 +67,18 @@ export interface SongTagFields {
   artwork_path: string | null;
 }
 
-export async function songTagFields(db: Queryable, songId: string): Promise<SongTagFields | undefined> {
-  const r = await db.query<SongTagFields>(
-    `select s.name, s.artist, a.name as album, s.track_number,
-            to_char(coalesce(s.release_date, a.release_date), 'YYYY') as year, s.performers, s.composers, s.genre,
-            s.copyright, s.ownership, s.usage_rights, s.lyrics, a.artwork_path
-       from songs s left join albums a on a.id = s.album_id where s.id = $1`,
-    [songId],
+const TAG_COLUMNS = `s.id, s.audio_path, s.name, s.artist, a.name as album, s.track_number,
+  to_char(coalesce(s.release_date, a.release_date), 'YYYY') as year, s.performers, s.composers, s.genre,
+  s.copyright, s.ownership, s.usage_rights, s.lyrics, a.artwork_path`;
+
+/** The tag fields and audio file of several songs in one query (My songs lists their download sizes). */
+export async function songsTagFields(
+  db: Queryable,
+  songIds: string[],
+): Promise<Map<string, SongTagFields & { audio_path: string | null }>> {
+  const r = await db.query<SongTagFields & { id: string; audio_path: string | null }>(
+    `select ${TAG_COLUMNS} from songs s left join albums a on a.id = s.album_id where s.id = any($1::uuid[])`,
+    [songIds],
   );
-  return r.rows[0];
+  return new Map(r.rows.map(({ id, ...row }) => [id, row]));
 }

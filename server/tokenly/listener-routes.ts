@@ -1,4 +1,4 @@
-import { downloadFile } from '../storage/download-tags.js';
+import { downloadFiles } from '../storage/download-tags.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idResponseSchema, profileSchema } from '../../contract/account.js';
@@ -92,9 +92,12 @@ export function listenerRoutes(app: FastifyInstance, ctx: AppContext): void {
       signMediaUrl(origin, ctx.mediaSecret, 'download', songId, user.id, exp),
     );
     // The size of what the link serves: the tagged copy (made here on first use, then kept).
-    for (const song of songs) {
-      if (song.downloadUrl) song.downloadSize = (await downloadFile(db, ctx.config.dataDir, song.id))?.size ?? 0;
-    }
+    const files = await downloadFiles(
+      db,
+      ctx.config.dataDir,
+      songs.filter((x) => x.downloadUrl).map((x) => x.id),
+    );
+    for (const song of songs) if (song.downloadUrl) song.downloadSize = files.get(song.id)?.size ?? 0;
     return songs;
   });
 
