@@ -16,8 +16,8 @@ import { offerPosition, useHandoffStore, type Offer } from './store';
 export const SAVE_EVERY_MS = 2000;
 /** How often an idle, visible page looks for music playing elsewhere. */
 const OFFER_POLL_MS = 10_000;
-/** A continued song that starts further than this from the other device's position is moved there. */
-const CORRECT_ABOVE_SEC = 0.08;
+/** A continued song further than this from the other device's position is moved there. */
+const CORRECT_ABOVE_SEC = 0.05;
 
 export interface HandoffSnapshot {
   items: QueueItem[];
@@ -54,8 +54,27 @@ let lastSaveAt = 0;
 let lastType: PlaybackEventLike['type'] | null = null;
 let saving: Promise<void> | null = null;
 let again: boolean | null = null;
-/** the song just continued from another device, and where it should be at a given moment */
-let correction: { songId: string; target: () => number } | null = null;
+/**
+ * The song just continued from another device and where it should be at a given moment. Starting
+ * takes a moment and so does a seek: the first correction leads by `lead`, later ones learn it.
+ */
+let correction: { songId: string; target: () => number; tries: number; lead: number; skip: boolean } | null = null;
+const MAX_CORRECTIONS = 3;
+const FIRST_LEAD_SEC = 0.15;
+
+/** One progress report of the continued song: move it to where the other device's music is now. */
+function correct(position: number): void {
+  const c = correction;
+  if (!c) return;
+  // Right after a seek the reported position is where it went, before the audio moves: skip one report.
+  if (c.skip) return void (c.skip = false);
+  const diff = position - c.target();
+  if (Math.abs(diff) <= CORRECT_ABOVE_SEC || c.tries >= MAX_CORRECTIONS) return void (correction = null);
+  if (c.tries > 0) c.lead = Math.max(0, Math.min(1, c.lead - diff));
+  c.tries++;
+  c.skip = true;
+  host?.seek(c.target() + c.lead);
+}
 
 async function save(takeOver: boolean): Promise<void> {
   const auth = host?.getAuth();
@@ -104,11 +123,7 @@ function onEvent(e: PlaybackEventLike): void {
   const prev = lastType;
   lastType = e.type;
   if (e.type === 'progress') {
-    if (correction && correction.songId === e.songId) {
-      const target = correction.target();
-      correction = null;
-      if (Math.abs(e.position - target) > CORRECT_ABOVE_SEC) host?.seek(target);
-    }
+    if (correction?.songId === e.songId) correct(e.position);
     if (Date.now() - lastSaveAt >= SAVE_EVERY_MS) void save(false);
     return;
   }
@@ -145,7 +160,9 @@ export async function continueHere(): Promise<void> {
   if (!offer) return;
   const s = offer.state;
   const target = () => offerPosition(offer);
-  correction = s.playing ? { songId: s.entries[s.current]!.id, target } : null;
+  correction = s.playing
+    ? { songId: s.entries[s.current]!.id, target, tries: 0, lead: FIRST_LEAD_SEC, skip: false }
+    : null;
   active = true;
   useHandoffStore.setState({ offer: null, takenBy: null });
   await host.continuePlayback(s.entries, s.current, target(), s.settings);

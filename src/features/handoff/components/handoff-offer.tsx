@@ -29,7 +29,7 @@ export function ContinueButton({ offer, className }: { offer: Offer; className: 
 const primary =
   'inline-flex min-h-11 items-center rounded-full bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2';
 
-/** The offer, above the player bar (or the phone's navigation) when another device has music. */
+/** The offer, at the top of the page when another device has music. */
 export function HandoffOffer() {
   const offer = useOffer();
   if (!offer) return null;
@@ -37,10 +37,11 @@ export function HandoffOffer() {
   return (
     <section
       aria-label="Continue from another device"
-      className="fixed inset-x-0 bottom-[calc(max(var(--player-inset,0px),var(--bottom-nav,0px))+0.75rem)] z-40 flex justify-center px-3"
+      // Under the header, clear of the player bar and of the notices above it.
+      className="pointer-events-none fixed inset-x-0 top-[4.5rem] z-40 flex justify-center px-3"
     >
-      <div className="flex w-full max-w-xl flex-wrap items-center gap-x-3 gap-y-2 rounded-2xl bg-white px-4 py-3 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
-        <p className="min-w-0 flex-1 text-sm">
+      <div className="pointer-events-auto flex w-full max-w-xl flex-wrap items-center gap-x-3 gap-y-2 rounded-2xl bg-white px-4 py-3 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+        <p className="min-w-48 flex-1 text-sm">
           <span className="font-semibold">
             {s.playing ? 'Playing' : 'Paused'} on {s.deviceName || 'another device'}
           </span>

@@ -19,17 +19,17 @@ export function LyricsView({ songId, albumId, songName, usePosition, onSeek }: L
   const songs = useQuery(lyricsQuery(albumId));
   const lyrics = useMemo(() => parseLyrics(songs.data?.find((s) => s.id === songId)?.lyrics), [songs.data, songId]);
   return (
-    <section aria-label={`Lyrics of ${songName}`} className="px-4 py-3">
+    <div className="px-4 py-3">
       {songs.isPending ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading lyrics…</p>
       ) : songs.isError || lyrics.kind === 'none' ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No lyrics for this song.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No lyrics for “{songName}”.</p>
       ) : lyrics.kind === 'plain' ? (
         <p className="whitespace-pre-line text-lg leading-relaxed">{lyrics.text}</p>
       ) : (
         <SyncedLyrics lines={lyrics.lines} usePosition={usePosition} onSeek={onSeek} />
       )}
-    </section>
+    </div>
   );
 }
 

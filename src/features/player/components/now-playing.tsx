@@ -140,7 +140,7 @@ export function NowPlaying({
               </button>
             ))}
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto rounded-xl bg-slate-50 dark:bg-slate-900">
+          <div className="min-h-0 flex-1 overflow-y-auto rounded-xl bg-slate-50 max-md:max-h-[70vh] dark:bg-slate-900">
             {shown ? shown.render(panelContext(entry)) : <QueuePanel actions={queueActions} />}
           </div>
         </div>
