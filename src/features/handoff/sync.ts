@@ -58,65 +58,34 @@ let again: boolean | null = null;
  * The song just continued from another device and where it should be at a given moment. Starting
  * takes a moment and so does a seek: the first correction leads by `lead`, later ones learn it.
  */
-let correction: { songId: string; target: () => number; tries: number; lead: number; skip: boolean } | null = null;
-const MAX_CORRECTIONS = 3;
-const FIRST_LEAD_SEC = 0.15;
+let correction: {
+  songId: string;
+  target: () => number;
+  tries: number;
+  lead: number;
+  /** where the last correction seeked to, and how many reports have waited for it to move on */
+  seekedTo: number | null;
+  waited: number;
+} | null = null;
+const MAX_CORRECTIONS = 4;
+/** Starting a song takes about this long: it starts this far ahead of where the music is now. */
+const START_LEAD_SEC = 0.25;
+const FIRST_LEAD_SEC = 0.1;
 
 /** One progress report of the continued song: move it to where the other device's music is now. */
 function correct(position: number): void {
   const c = correction;
   if (!c) return;
-  // Right after a seek the reported position is where it went, before the audio moves: skip one report.
-  if (c.skip) return void (c.skip = false);
+  // After a seek the reported position sits where it went until the audio moves on again.
+  if (c.seekedTo !== null && position <= c.seekedTo + 0.02 && c.waited++ < 5) return;
+  c.seekedTo = null;
+  c.waited = 0;
   const diff = position - c.target();
   if (Math.abs(diff) <= CORRECT_ABOVE_SEC || c.tries >= MAX_CORRECTIONS) return void (correction = null);
   if (c.tries > 0) c.lead = Math.max(0, Math.min(1, c.lead - diff));
   c.tries++;
-  c.skip = true;
-  host?.seek(c.target() + c.lead);
-}
-
-async function save(takeOver: boolean): Promise<void> {
-  const auth = host?.getAuth();
-  if (!host || !auth) return;
-  if (saving) {
-    // One save at a time; the latest facts go next (a take-over is never dropped).
-    again = (again ?? false) || takeOver;
-    return;
-  }
-  const snap = host.snapshot();
-  if (snap.current === -1) return;
-  lastSaveAt = Date.now();
-  saving = savePlayback(auth, {
-    deviceId: deviceId(),
-    deviceName: deviceName(),
-    entries: snap.items,
-    current: snap.current,
-    positionSec: Math.max(0, snap.position),
-    playing: snap.playing,
-    settings: snap.settings,
-    takeOver,
-  })
-    .then((answer) => {
-      active = answer.active;
-      if (active) useHandoffStore.setState({ offer: null, takenBy: null });
-      else if (host?.snapshot().playing) {
-        const by = answer.state?.deviceName || 'another device';
-        host.pause();
-        useHandoffStore.setState({ takenBy: by });
-        noticeActions.notify(`Now playing on ${by}.`);
-        void lookForOffer();
-      }
-    })
-    .catch(() => {
-      // offline or signed out: the music goes on here; the next save tries again
-    })
-    .finally(() => {
-      saving = null;
-      const next = again;
-      again = null;
-      if (next !== null) void save(next);
-    });
+  c.seekedTo = c.target() + c.lead;
+  host?.seek(c.seekedTo);
 }
 
 function onEvent(e: PlaybackEventLike): void {
@@ -161,11 +130,11 @@ export async function continueHere(): Promise<void> {
   const s = offer.state;
   const target = () => offerPosition(offer);
   correction = s.playing
-    ? { songId: s.entries[s.current]!.id, target, tries: 0, lead: FIRST_LEAD_SEC, skip: false }
+    ? { songId: s.entries[s.current]!.id, target, tries: 0, lead: FIRST_LEAD_SEC, seekedTo: null, waited: 0 }
     : null;
   active = true;
   useHandoffStore.setState({ offer: null, takenBy: null });
-  await host.continuePlayback(s.entries, s.current, target(), s.settings);
+  await host.continuePlayback(s.entries, s.current, target() + (s.playing ? START_LEAD_SEC : 0), s.settings);
 }
 
 export const dismissOffer = (): void =>
