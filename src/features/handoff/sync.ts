@@ -88,6 +88,49 @@ function correct(position: number): void {
   host?.seek(c.seekedTo);
 }
 
+async function save(takeOver: boolean): Promise<void> {
+  const auth = host?.getAuth();
+  if (!host || !auth) return;
+  if (saving) {
+    // One save at a time; the latest facts go next (a take-over is never dropped).
+    again = (again ?? false) || takeOver;
+    return;
+  }
+  const snap = host.snapshot();
+  if (snap.current === -1) return;
+  lastSaveAt = Date.now();
+  saving = savePlayback(auth, {
+    deviceId: deviceId(),
+    deviceName: deviceName(),
+    entries: snap.items,
+    current: snap.current,
+    positionSec: Math.max(0, snap.position),
+    playing: snap.playing,
+    settings: snap.settings,
+    takeOver,
+  })
+    .then((answer) => {
+      active = answer.active;
+      if (active) useHandoffStore.setState({ offer: null, takenBy: null });
+      else if (host?.snapshot().playing) {
+        const by = answer.state?.deviceName || 'another device';
+        host.pause();
+        useHandoffStore.setState({ takenBy: by });
+        noticeActions.notify(`Now playing on ${by}.`);
+        void lookForOffer();
+      }
+    })
+    .catch(() => {
+      // offline or signed out: the music goes on here; the next save tries again
+    })
+    .finally(() => {
+      saving = null;
+      const next = again;
+      again = null;
+      if (next !== null) void save(next);
+    });
+}
+
 function onEvent(e: PlaybackEventLike): void {
   const prev = lastType;
   lastType = e.type;
