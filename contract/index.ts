@@ -9,3 +9,4 @@ export * from './release.js';
 export * from './money.js';
 export * from './listener-app.js';
 export * from './account-settings.js';
+export * from './playback.js';

@@ -32,6 +32,7 @@ import { listenerRoutes } from './tokenly/listener-routes.js';
 import { publicRoutes } from './tokenly/public-routes.js';
 import { documentRoutes } from './playlists/document-routes.js';
 import { playlistsRoutes } from './playlists/playlists-routes.js';
+import { playbackRoutes } from './playback/index.js';
 import { webApp } from './web-app.js';
 
 export interface BuiltApp {
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await api.register(libraryRoutes, { ctx });
   await api.register(documentRoutes, { ctx });
   await api.register(playlistsRoutes, { ctx });
+  await api.register(playbackRoutes, { ctx });
   await api.register(adminRoutes, { ctx });
   await api.register(soundlinks, { ctx, runWorker: opts.worker !== false, ownFile: ownMediaFile(ctx) });
   await api.register(sweeper, { ctx });

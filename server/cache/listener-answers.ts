@@ -9,6 +9,7 @@ import { recordGrant } from '../tokenly/history-repo.js';
 import { holdingsOf, mySongRows, tcaAnswer, tcaStatus, withDownloadUrls } from '../tokenly/listener-repo.js';
 import { authorizeStream, reuseGrant, type Decision, type Grant } from '../tokenly/stream-repo.js';
 import { balanceOf, wallet } from '../money/index.js';
+import { downloadFiles } from '../storage/download-tags.js';
 
 type Ctx = Pick<AppContext, 'db' | 'caches' | 'config'>;
 
@@ -27,7 +28,15 @@ export async function mySongsJson(
   if (text?.key === key) return text.body;
   const gen = users.mark(userId);
   const rows = await users.get(userId, 'mysongs', () => mySongRows(ctx.db, userId));
-  const body = JSON.stringify(mySongListSchema.parse(withDownloadUrls(rows, link.sign)));
+  const songs = withDownloadUrls(rows, link.sign);
+  // The size of what the link serves: the tagged copy (made on first use, then kept).
+  const files = await downloadFiles(
+    ctx.db,
+    ctx.config.dataDir,
+    songs.filter((x) => x.downloadUrl).map((x) => x.id),
+  );
+  for (const song of songs) if (song.downloadUrl) song.downloadSize = files.get(song.id)?.size ?? 0;
+  const body = JSON.stringify(mySongListSchema.parse(songs));
   users.setIfUnchanged(userId, 'mysongs-json', { key, body }, gen);
   return body;
 }

@@ -5,6 +5,7 @@ import type { App } from '../lib/validation.js';
 import type { RouteOptions } from '../tokenly/context.js';
 import { hasLiveGrant } from '../tokenly/stream-repo.js';
 import { mediaDirs, safeName, sendFile } from './files.js';
+import { downloadFiles } from './download-tags.js';
 import { linkNotRevoked, mayDownload, songMedia } from './media-access-repo.js';
 import { verifyMediaUrl, type SignedKind } from './signed-urls.js';
 
@@ -44,7 +45,12 @@ export async function grantedMediaRoutes(app: App, { ctx }: RouteOptions): Promi
         const maxAge = Math.max(0, check.exp - Math.floor(Date.now() / 1000));
         // A player stops reading while it has enough buffered: its authorized connection may stay quiet.
         req.raw.socket.setTimeout(0);
-        return sendFile(req, reply, path.join(audioDir, safeName(song.audio_path)), {
+        // A download is the tagged copy (title, artist, album, artwork, rights: download-tags.ts).
+        const file =
+          kind === 'download'
+            ? ((await downloadFiles(db, ctx.config.dataDir, [songId])).get(songId)?.file ?? '')
+            : path.join(audioDir, safeName(song.audio_path));
+        return sendFile(req, reply, file, {
           cacheControl: `private, max-age=${maxAge}`,
           contentType: song.audio_type,
           ...(kind === 'download' ? { downloadName: `${song.name}${path.extname(song.audio_path)}` } : {}),

@@ -49,3 +49,36 @@ export async function songMedia(
   );
   return r.rows[0];
 }
+
+/** What a download's tags say: the song's fields, its album, and the album's artwork file. */
+export interface SongTagFields {
+  name: string;
+  artist: string;
+  album: string | null;
+  track_number: number | null;
+  year: string | null;
+  performers: string;
+  composers: string;
+  genre: string | null;
+  copyright: string;
+  ownership: string;
+  usage_rights: string;
+  lyrics: string;
+  artwork_path: string | null;
+}
+
+const TAG_COLUMNS = `s.id, s.audio_path, s.name, s.artist, a.name as album, s.track_number,
+  to_char(coalesce(s.release_date, a.release_date), 'YYYY') as year, s.performers, s.composers, s.genre,
+  s.copyright, s.ownership, s.usage_rights, s.lyrics, a.artwork_path`;
+
+/** The tag fields and audio file of several songs in one query (My songs lists their download sizes). */
+export async function songsTagFields(
+  db: Queryable,
+  songIds: string[],
+): Promise<Map<string, SongTagFields & { audio_path: string | null }>> {
+  const r = await db.query<SongTagFields & { id: string; audio_path: string | null }>(
+    `select ${TAG_COLUMNS} from songs s left join albums a on a.id = s.album_id where s.id = any($1::uuid[])`,
+    [songIds],
+  );
+  return new Map(r.rows.map(({ id, ...row }) => [id, row]));
+}

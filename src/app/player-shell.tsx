@@ -1,16 +1,43 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ReactNode } from 'react';
+import { HandoffOffer, HandoffPanel, lookForOffer, startHandoff } from '../features/handoff';
+import { LyricsView } from '../features/lyrics';
 import { actions as session } from '../features/account/store';
 import { creditsQueries } from '../features/credits/api/queries';
 import {
   configurePlayer,
+  continuePlayback,
   LazyPlayerBar,
+  onPlaybackEvent,
+  playerSnapshot,
   playerActions,
   playInOneTab,
   setUpMediaSession,
   warmUpPlayer,
+  type PlayerPanel,
   type QueueEntry,
 } from '../features/player';
+
+/** The player's panels from other features: a new one is added here, not in the bar. */
+const PANELS: PlayerPanel[] = [
+  {
+    id: 'lyrics',
+    label: 'Lyrics',
+    glyph: '♪',
+    inNowPlaying: true,
+    render: ({ item, usePosition, seek }) => (
+      <LyricsView
+        key={item.id}
+        songId={item.id}
+        albumId={item.albumId}
+        songName={item.name}
+        usePosition={usePosition}
+        onSeek={seek}
+      />
+    ),
+  },
+  { id: 'devices', label: 'Devices', glyph: '⇄', render: () => <HandoffPanel /> },
+];
 
 /**
  * Wires the player into the app: who listens (the session), what an authorization changes
@@ -40,6 +67,16 @@ export function PlayerShell({ queueActions }: { queueActions?: (entry: QueueEntr
       listener = credentials?.id ?? null;
     });
     const offMedia = setUpMediaSession();
+    // Continue on another device: the player's state goes to the server as it plays.
+    const offHandoff = startHandoff({
+      getAuth: () => session.current(),
+      onPlaybackEvent,
+      snapshot: () => playerSnapshot(),
+      pause: () => void playerActions.pause(),
+      seek: (sec) => void playerActions.seek(sec),
+      continuePlayback,
+    });
+    const offHandoffSession = session.subscribe(() => void lookForOffer());
     const offTabs = playInOneTab(() => void playerActions.pause());
     // Howler loads while the browser is idle, so the first click does not wait for it.
     const idle = window.requestIdleCallback
@@ -48,6 +85,8 @@ export function PlayerShell({ queueActions }: { queueActions?: (entry: QueueEntr
     return () => {
       offSession();
       offMedia();
+      offHandoff();
+      offHandoffSession();
       offTabs();
       if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
       else window.clearTimeout(idle);
@@ -55,7 +94,8 @@ export function PlayerShell({ queueActions }: { queueActions?: (entry: QueueEntr
   }, [client]);
   return (
     <Suspense fallback={null}>
-      <LazyPlayerBar queueActions={queueActions} />
+      <LazyPlayerBar queueActions={queueActions} panels={PANELS} />
+      <HandoffOffer />
     </Suspense>
   );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import { renderArtworkSvg, renderAvatarSvg } from '../../audio/demo/artwork.js';
+import { demoLyrics } from '../../audio/demo/lyrics.js';
 import { DEMO_ALBUMS, DEMO_ARTISTS, songPriceCredits, songSpec } from '../../audio/demo/plan.js';
 import { renderSongs } from '../../audio/demo/render-pool.js';
 import type { RenderJob } from '../../audio/demo/render-worker.js';
@@ -83,6 +84,7 @@ export function demoPlan(): { plan: CatalogPlan; specs: Map<string, RenderJob['s
         durationSec: spec.durationSec,
         releaseDate: al.releaseDate,
         copyright: `${artist.name} ${al.releaseDate.slice(0, 4)}`,
+        lyrics: demoLyrics(al.key, name, spec.durationSec),
       });
     });
   }

@@ -17,6 +17,8 @@ export { setUpMediaSession } from './media-session';
 export { playInOneTab } from './one-tab';
 export { useCurrentEntry, useShuffle, useStatus } from './store';
 export { onPlaybackEvent, type PlaybackEvent, type PlaybackEventType } from './playback-events';
+export { continuePlayback, playerSnapshot, type PlayerSettings, type PlayerSnapshot } from './continue';
+export type { PlayerPanel, PlayerPanelContext } from './components/panels';
 
 /** The fields of a song row (album tracks, search results, my songs, playlists) a queue item needs. */
 export interface QueueableSong {

@@ -1,24 +1,48 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useCurrentEntry, useDuration, useLastCharge, usePosition } from '../store';
+import { playerActions } from '../commands';
+import type { QueueEntry } from '../lib/queue';
+import { useCurrentEntry, useDuration, useLastCharge, usePosition, useStatus } from '../store';
 import { formatTime } from './format';
+import type { PlayerPanel, PlayerPanelContext } from './panels';
+import { QueuePanel } from './queue-panel';
+
+const tabBtn =
+  'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-semibold hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900';
+
+const usePlaying = () => useStatus() === 'playing';
+const seek = (sec: number) => void playerActions.seek(sec);
+
+/** The context the player gives a panel for the song that plays. */
+export const panelContext = (entry: QueueEntry): PlayerPanelContext => ({
+  item: entry.item,
+  usePosition,
+  usePlaying,
+  seek,
+});
 
 /**
- * The song that plays, large: artwork, title, artist and album, and what the listen cost. On a
- * phone it fills the screen (with the seek bar and transport, `children`) and closes with its
- * Close button, Escape or a swipe down.
+ * Now playing, full screen on every screen: large artwork, the song, the seek bar and transport
+ * (`children`), and beside them (below on a phone) the queue or one of the panels that asked to be
+ * here (lyrics). Closes with its Close button or Escape.
  */
 export function NowPlaying({
   onClose,
-  onQueue,
+  panels = [],
+  queueActions,
   children,
 }: {
   onClose: () => void;
-  onQueue: () => void;
+  panels?: PlayerPanel[];
+  queueActions?: (entry: QueueEntry, index: number) => ReactNode;
   children?: ReactNode;
 }) {
   const entry = useCurrentEntry();
+  const here = panels.filter((p) => p.inNowPlaying);
+  const [side, setSide] = useState<string>(here[0]?.id ?? 'queue');
+  const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    close.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -28,14 +52,16 @@ export function NowPlaying({
   const charge = useLastCharge();
   if (!entry) return null;
   const { item } = entry;
+  const shown = here.find((p) => p.id === side);
   return (
     <section
       aria-labelledby="now-playing-title"
       id="player-now-playing"
-      className="mx-auto flex max-h-[60vh] max-w-6xl flex-col gap-4 overflow-y-auto px-4 py-4 max-md:fixed max-md:inset-0 max-md:z-50 max-md:max-h-none max-md:bg-white max-md:px-6 md:flex-row dark:max-md:bg-slate-950"
+      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-white px-4 pb-4 md:overflow-hidden md:px-8 dark:bg-slate-950"
     >
-      <div className="flex items-center justify-between md:hidden">
+      <div className="flex items-center justify-between py-2">
         <button
+          ref={close}
           type="button"
           onClick={onClose}
           aria-label="Close now playing"
@@ -43,60 +69,81 @@ export function NowPlaying({
         >
           <span aria-hidden="true">⌄</span>
         </button>
-        <button
-          type="button"
-          onClick={onQueue}
-          className="inline-flex min-h-11 items-center rounded-full px-4 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"
-        >
-          Queue
-        </button>
+        <p className="text-sm font-medium text-slate-600 dark:text-slate-400">Now playing</p>
+        <span className="w-11" aria-hidden="true" />
       </div>
-      {item.artworkUrl ? (
-        <img
-          src={item.artworkUrl}
-          alt={`Artwork of ${item.albumName ?? item.name}`}
-          width={192}
-          height={192}
-          className="aspect-square w-48 rounded-xl object-cover shadow-md max-md:mx-auto max-md:w-full max-md:max-w-sm"
-        />
-      ) : (
-        <div
-          aria-hidden="true"
-          className="aspect-square w-48 rounded-xl bg-slate-300 max-md:mx-auto max-md:w-full max-md:max-w-sm dark:bg-slate-700"
-        />
-      )}
-      <div className="min-w-0 flex-1 space-y-1">
-        <p className="text-sm text-slate-600 dark:text-slate-400">Now playing</p>
-        <h2 id="now-playing-title" className="text-2xl font-bold">
-          {item.name}
-        </h2>
-        <p>
-          {item.artistProfileId ? (
-            <Link to={`/artists/${item.artistProfileId}`} className="underline">
-              {item.artist}
-            </Link>
+      <div className="mx-auto grid w-full max-w-6xl flex-1 gap-6 md:min-h-0 md:grid-cols-2 md:gap-10">
+        <div className="flex min-w-0 flex-col gap-4 md:justify-center">
+          {item.artworkUrl ? (
+            <img
+              src={item.artworkUrl}
+              alt={`Artwork of ${item.albumName ?? item.name}`}
+              width={480}
+              height={480}
+              className="mx-auto aspect-square w-full max-w-sm rounded-xl object-cover shadow-lg md:max-h-[50vh] md:max-w-[50vh]"
+            />
           ) : (
-            item.artist
+            <div
+              aria-hidden="true"
+              className="mx-auto aspect-square w-full max-w-sm rounded-xl bg-slate-300 md:max-w-[50vh] dark:bg-slate-700"
+            />
           )}
-          {item.albumName ? (
-            <>
-              {' · '}
-              <Link to={`/albums/${item.albumId}`} className="underline">
-                {item.albumName}
-              </Link>
-            </>
-          ) : null}
-        </p>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{item.access.label}</p>
-        <p className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
-          {formatTime(position)} / {formatTime(duration)}
-        </p>
-        {charge && charge.songId === item.id ? (
-          <p className="text-sm">
-            This listen cost {charge.chargedFloat} credits; replays and seeking are free for the next hours.
-          </p>
-        ) : null}
-        {children ? <div className="space-y-4 pt-4 md:hidden">{children}</div> : null}
+          <div className="min-w-0 space-y-1">
+            <h2 id="now-playing-title" className="text-2xl font-bold">
+              {item.name}
+            </h2>
+            <p>
+              {item.artistProfileId ? (
+                <Link to={`/artists/${item.artistProfileId}`} onClick={onClose} className="underline">
+                  {item.artist}
+                </Link>
+              ) : (
+                item.artist
+              )}
+              {item.albumName ? (
+                <>
+                  {' · '}
+                  <Link to={`/albums/${item.albumId}`} onClick={onClose} className="underline">
+                    {item.albumName}
+                  </Link>
+                </>
+              ) : null}
+            </p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {item.access.label} ·{' '}
+              <span className="tabular-nums">
+                {formatTime(position)} / {formatTime(duration)}
+              </span>
+            </p>
+            {charge && charge.songId === item.id ? (
+              <p className="text-sm">
+                This listen cost {charge.chargedFloat} credits; replays and seeking are free for the next hours.
+              </p>
+            ) : null}
+          </div>
+          {children ? <div className="space-y-4">{children}</div> : null}
+        </div>
+        <div className="flex min-h-80 min-w-0 flex-col md:min-h-0">
+          <div className="flex flex-wrap gap-2 pb-2">
+            <button type="button" aria-pressed={side === 'queue'} onClick={() => setSide('queue')} className={tabBtn}>
+              Queue
+            </button>
+            {here.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                aria-pressed={side === p.id}
+                onClick={() => setSide(p.id)}
+                className={tabBtn}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <div className="min-h-0 flex-1 overflow-y-auto rounded-xl bg-slate-50 max-md:max-h-[70vh] dark:bg-slate-900">
+            {shown ? shown.render(panelContext(entry)) : <QueuePanel actions={queueActions} />}
+          </div>
+        </div>
       </div>
     </section>
   );

@@ -3,7 +3,8 @@ import { BOTTOM_INSET_VAR } from '../../../components/ui/menu-placement';
 import type { QueueEntry } from '../lib/queue';
 import { useCurrentEntry } from '../store';
 import { Icon } from './icons';
-import { NowPlaying } from './now-playing';
+import { NowPlaying, panelContext } from './now-playing';
+import type { PlayerPanel } from './panels';
 import { PlayerMessage } from './player-message';
 import { QueuePanel } from './queue-panel';
 import { SeekBar } from './seek-bar';
@@ -46,21 +47,30 @@ function useBottomInset(bar: RefObject<HTMLElement | null>, shown: boolean) {
   }, [bar, shown]);
 }
 
-type Panel = 'queue' | 'now-playing' | null;
+/** 'queue', 'now-playing', or the id of one of the panels given to the bar */
+type Panel = string | null;
 
 export interface PlayerBarProps {
   /** per-row controls for the queue panel, from other features (composed by the app) */
   queueActions?: (entry: QueueEntry, index: number) => ReactNode;
+  /** panels from other features (lyrics, another device…): a button each, opened above the controls */
+  panels?: PlayerPanel[];
 }
 
 /** The bar at the bottom of every page, once something is queued. */
-export function PlayerBar({ queueActions }: PlayerBarProps) {
+export function PlayerBar({ queueActions, panels = [] }: PlayerBarProps) {
   const entry = useCurrentEntry();
   const [panel, setPanel] = useState<Panel>(null);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlayerShortcuts(openHelp);
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Leaving the full-screen view puts focus back on the button that opened it.
+  const closePanel = useCallback(() => {
+    setPanel(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  }, []);
   const bar = useRef<HTMLElement>(null);
   const swipeFrom = useRef<number | null>(null);
   useBottomInset(bar, !!entry);
@@ -73,12 +83,14 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
         ref={bar}
         aria-label="Player"
         // On a phone it sits on the bottom navigation, opaque (a blur would trap the full-screen view inside it).
-        className={`fixed inset-x-0 bottom-[var(--bottom-nav,0px)] z-40 border-t border-slate-200 bg-white shadow-lg md:bg-white/95 md:backdrop-blur dark:border-slate-800 dark:bg-slate-950 md:dark:bg-slate-950/95 ${entry ? 'flex flex-col-reverse' : 'hidden'}`}
+        // Full screen, no blur either: a backdrop filter would make the bar the view's containing block.
+        className={`fixed inset-x-0 bottom-[var(--bottom-nav,0px)] z-40 border-t border-slate-200 bg-white shadow-lg ${panel === 'now-playing' ? '' : 'md:bg-white/95 md:backdrop-blur'} dark:border-slate-800 dark:bg-slate-950 md:dark:bg-slate-950/95 ${entry ? 'flex flex-col-reverse' : 'hidden'}`}
       >
         {/* On a phone: song, queue and help on the first row, the transport and volume on the second. */}
         {/* On a phone: the song (tap or swipe up for the full-screen view), play and next; the rest is in that view. */}
         <div className="mx-auto flex w-full max-w-6xl flex-nowrap items-center gap-x-2 gap-y-1 px-3 py-1 md:flex-wrap md:px-4 md:pb-3 md:pt-1 md:gap-x-4">
           <button
+            ref={opener}
             type="button"
             aria-expanded={panel === 'now-playing'}
             aria-controls="player-now-playing"
@@ -132,6 +144,19 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
           >
             <Icon name="queue" />
           </button>
+          {panels.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              aria-label={p.label}
+              aria-expanded={panel === p.id}
+              aria-controls={`player-panel-${p.id}`}
+              onClick={() => toggle(p.id)}
+              className={`${round} text-lg font-bold max-md:hidden`}
+            >
+              <span aria-hidden="true">{p.glyph}</span>
+            </button>
+          ))}
           <button
             type="button"
             aria-label="Keyboard shortcuts"
@@ -145,11 +170,26 @@ export function PlayerBar({ queueActions }: PlayerBarProps) {
             flex-col-reverse shows them above the controls. */}
         <PlayerMessage />
         {panel === 'queue' ? <QueuePanel actions={queueActions} /> : null}
+        {panels.map((p) =>
+          panel === p.id && entry ? (
+            <section
+              key={p.id}
+              id={`player-panel-${p.id}`}
+              aria-label={p.label}
+              className="mx-auto max-h-[50vh] w-full max-w-6xl overflow-y-auto px-4 py-3"
+            >
+              {p.render(panelContext(entry))}
+            </section>
+          ) : null,
+        )}
         {panel === 'now-playing' ? (
-          <NowPlaying onClose={() => setPanel(null)} onQueue={() => setPanel('queue')}>
+          <NowPlaying onClose={closePanel} panels={panels} queueActions={queueActions}>
             <SeekBar />
-            <div className="flex items-center justify-between">
+            <div className="flex flex-wrap items-center justify-between gap-2">
               <TransportControls />
+              <div className="max-md:hidden pointer-coarse:hidden">
+                <VolumeControl />
+              </div>
             </div>
           </NowPlaying>
         ) : null}

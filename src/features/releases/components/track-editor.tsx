@@ -3,6 +3,7 @@ import type { Credentials } from '../../../../contract/account';
 import type { EncodingJob } from '../../../../contract/encoding';
 import type { PriceRules, Track } from '../../../../contract/release';
 import { Field, TextAreaField } from '../../../components/ui/form';
+import { parseLyrics } from '../../../lib/lrc';
 import { usePatchTrack, useRemoveTrack, type TrackPatch } from '../api/mutations';
 import { SaveStatus, useAutosave } from './use-autosave';
 import { card, dangerButton, splitList } from './styles';
@@ -21,6 +22,13 @@ const TEXTS = [
   ['other', 'Other'],
 ] as const;
 type TextKey = (typeof TEXTS)[number][0];
+
+/** Lyrics are plain text or LRC: what the player will do with what was typed. */
+function lyricsHint(text: string): string {
+  const l = parseLyrics(text);
+  if (l.kind === 'synced') return `Time-tagged: ${l.lines.length} lines will follow the music in the player.`;
+  return 'Plain text scrolls beside the music. Start lines with time tags such as [00:12.50] to sync them.';
+}
 
 /** One track's fields, saved as the artist types. */
 export function TrackEditor({
@@ -157,7 +165,8 @@ export function TrackEditor({
               <TextAreaField
                 key={k}
                 label={text}
-                rows={4}
+                rows={k === 'lyrics' ? 8 : 4}
+                hint={k === 'lyrics' ? lyricsHint(f.lyrics) : undefined}
                 value={f[k]}
                 onChange={(e) => edit(k, e.target.value, { [k]: e.target.value })}
               />

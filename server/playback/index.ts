@@ -1,0 +1,2 @@
+export { playbackRoutes } from './playback-routes.js';
+export { mergeSave, positionAt, toAnswer, type StoredPlayback } from './merge.js';
