@@ -3,10 +3,10 @@
  * after the demo audio is rendered), logged in as `demo`:
  *  - cold: from the click on a row's Play (a song never played: authorization with its charge,
  *    Howler, loading) to the audio element's currentTime advancing;
- *  - next: from the click on Next to the next song's currentTime advancing, when it was preloaded;
- *  - gap: from the `ended` event of one song to the next song's currentTime advancing.
+ *  - next: from the click on Next to the next song's currentTime advancing, when it was preloaded.
+ * The change of track by itself (the gap) is measured from the page's output by bench/gapless.ts.
  * Baseline (same run): a bare `new Audio(url).play()` of the same file, cold (no authorization,
- * no Howler). Budgets (issue 5): cold median ≤ 400 ms, next ≤ 150 ms, gap ≤ 50 ms.
+ * no Howler). Budgets (issue 5): cold median ≤ 400 ms, next ≤ 150 ms.
  *   npx vite build && npx tsx bench/player-latency.ts
  */
 import { spawn } from 'node:child_process';
@@ -68,7 +68,7 @@ const armClick = () =>
     document.addEventListener('click', () => (w.t0 = performance.now()), { capture: true, once: true });
   });
 /** ms from the armed moment to a new song's audio moving. */
-const untilNewAudioMoves = (from: 't0' | 'tEnd') =>
+const untilNewAudioMoves = (from: 't0') =>
   page.evaluate(
     (key) =>
       new Promise<number>((resolve, reject) => {
@@ -99,7 +99,6 @@ const waitPreloaded = () =>
 
 const cold: number[] = [];
 const next: number[] = [];
-const gap: number[] = [];
 const bare: number[] = [];
 for (const album of ALBUMS) {
   const songs = await albumSongs(api, album);
@@ -134,19 +133,6 @@ for (const album of ALBUMS) {
   await armClick();
   await playerBar.getByRole('button', { name: 'Next', exact: true }).click();
   next.push(await untilNewAudioMoves('t0'));
-
-  // The change of track by itself: the end of song 2 to the start of song 3.
-  const d2 = Number(await playerBar.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuemax'));
-  await seekTo(d2 - 9);
-  await waitPreloaded();
-  await page.evaluate(() => {
-    const w = window as unknown as { tEnd: number; prevSrc: string };
-    const a = window.tokenlyPlayer!.audio()!;
-    w.tEnd = 0;
-    w.prevSrc = a.src;
-    a.addEventListener('ended', () => (w.tEnd = performance.now()), { once: true });
-  });
-  gap.push(await untilNewAudioMoves('tEnd'));
 }
 
 await browser.close();
@@ -170,7 +156,6 @@ console.log('| measure | median ms | worst ms | budget (median) | samples |');
 console.log('| --- | --- | --- | --- | --- |');
 console.log(row('cold play (not played before)', cold, 400));
 console.log(row('Next, preloaded', next, 150));
-console.log(row('gap between songs', gap, 50));
 console.log(
   `| baseline: bare Audio().play() of the same file | ${median(bare).toFixed(0)} | ${Math.max(...bare).toFixed(0)} | — | ${fmt(bare)} |`,
 );

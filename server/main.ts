@@ -1,5 +1,6 @@
 import { buildApp, openDatabase } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { startLoudnessBackfill } from './audio/loudness-backfill.js';
 import { prepareDemoData } from './db/seed/demo.js';
 
 async function start(config: Config): Promise<void> {
@@ -8,6 +9,8 @@ async function start(config: Config): Promise<void> {
   const { app } = built;
   const finishSeed = await prepareDemoData(db, config, app.log);
 
+  // songs with audio and no loudness measure yet (older data, new releases), measured off the main thread
+  const backfill = startLoudnessBackfill(db, config.dataDir, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -17,6 +20,7 @@ async function start(config: Config): Promise<void> {
     force.unref();
     await built.close();
     await finishSeed.stop();
+    await backfill.stop();
     await db.close();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loudnessSchema } from '../../../../contract/catalog';
 
 /**
  * One song as the player needs it, built by the page from a song row (album tracks, search
@@ -18,5 +19,7 @@ export const queueItemSchema = z.object({
     kind: z.enum(['token', 'free', 'credits', 'locked']),
     label: z.string(),
   }),
+  /** the song's measured loudness, for track and album gain (absent in queues saved before it) */
+  loudness: loudnessSchema.optional(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
