@@ -8,6 +8,7 @@
  * Baseline (same run): a bare `new Audio(url).play()` of the same file, cold (no authorization,
  * no Howler). Budgets (issue 5): cold median ≤ 400 ms, next ≤ 150 ms.
  *   npx vite build && npx tsx bench/player-latency.ts
+ *   BENCH_BASE=http://127.0.0.1:8221 npx tsx bench/player-latency.ts   (a running server)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,20 +29,24 @@ const ALBUMS = [
   'Ledger Lullabies',
   'Quiet Hours',
 ];
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-player-bench-'));
+// BENCH_BASE: measure a running server (demo audio ready) instead of starting one on a fresh directory.
+const external = process.env.BENCH_BASE;
+const dataDir = external ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-player-bench-'));
 // One process (not the tsx wrapper), so that stopping it at the end really stops the server.
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    SOUNDLINKS_WORKERS: '0',
-    RATE_LIMIT_PER_MIN: '100000',
-  },
-  stdio: 'ignore',
-});
-const base = `http://127.0.0.1:${PORT}`;
+const server = external
+  ? null
+  : spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        SOUNDLINKS_WORKERS: '0',
+        RATE_LIMIT_PER_MIN: '100000',
+      },
+      stdio: 'ignore',
+    });
+const base = external ?? `http://127.0.0.1:${PORT}`;
 await waitForServer(base, 60_000);
 const api = await pwRequest.newContext({ baseURL: base });
 await waitForDemoAudio(api, base, ALBUMS);
@@ -137,12 +142,14 @@ for (const album of ALBUMS) {
 
 await browser.close();
 await api.dispose();
-const exited = new Promise((r) => server.once('exit', r));
-server.kill('SIGTERM');
-const forced = setTimeout(() => server.kill('SIGKILL'), 10_000);
-await exited;
-clearTimeout(forced);
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (server) {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const forced = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(forced);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

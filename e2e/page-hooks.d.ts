@@ -10,6 +10,8 @@ declare global {
       audio: () => PlayerAudioView | null;
       preloaded: () => PlayerAudioView | null;
       output: () => { context: AudioContext; node: AudioNode } | null;
+      /** a benchmark's baseline turns scheduling off: songs then start on the previous one's end */
+      setGapless: (on: boolean) => void;
     };
   }
 }

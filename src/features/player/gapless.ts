@@ -37,7 +37,7 @@ function curve(from: number, to: number, fadeIn: boolean): Float32Array {
 export function chainNext(): void {
   const cur = fromMemory(pb.active);
   const next = fromMemory(pb.spare);
-  if (!cur || !next || !pb.spare || pb.chained === pb.spare || !cur.playing() || cur.scheduled()) return;
+  if (!pb.gapless || !cur || !next || !pb.spare || pb.chained === pb.spare || !cur.playing() || cur.scheduled()) return;
   const q = store.get().queue;
   const up = upcoming(q);
   if (!up || up.key !== pb.spare.key) return;

@@ -26,6 +26,8 @@ export interface PlaybackState {
   current: { key: string; songId: string } | null;
   /** the spare when it is scheduled to follow the active song (gapless.ts) */
   chained: Loaded | null;
+  /** off only for a benchmark's baseline: each song starts on the previous one's end event */
+  gapless: boolean;
 }
 
 export const NO_FAULTS: FaultCounts = { reauthorized: 0, retried: 0 };
@@ -44,4 +46,5 @@ export const playback: PlaybackState = {
   preloadTried: null,
   current: null,
   chained: null,
+  gapless: true,
 };

@@ -17,6 +17,8 @@ declare global {
       audio: () => PlayerAudioView | null;
       preloaded: () => PlayerAudioView | null;
       output: () => { context: AudioContext; node: AudioNode } | null;
+      /** a benchmark's baseline turns scheduling off: songs then start on the previous one's end */
+      setGapless: (on: boolean) => void;
     };
   }
 }
@@ -45,5 +47,6 @@ if (typeof window !== 'undefined') {
     audio: () => audioView(pb.active),
     preloaded: () => audioView(pb.spare),
     output: () => (Howler.ctx && Howler.masterGain ? { context: Howler.ctx, node: Howler.masterGain } : null),
+    setGapless: (on) => void (pb.gapless = on),
   };
 }

@@ -33,7 +33,7 @@ export function PlaybackSettings() {
                 onChange={() => soundSettings.set({ loudnessTarget: t.value })}
                 className="h-5 w-5"
               />
-              {t.label}
+              <span className="whitespace-nowrap">{t.label}</span>
               <span className={hintClass}>({t.hint})</span>
             </label>
           ))}
