@@ -20,6 +20,20 @@ export type Album = z.infer<typeof albumSchema>;
 export const albumListSchema = z.array(albumSchema);
 
 /** A song as the album track list and "my songs" describe it (the document's field names). */
+/**
+ * Addition: a song's measured loudness (ITU-R BS.1770 / EBU R128), for the player's track and album
+ * gain; null until its audio is measured (just after it is made, or in the background for older songs).
+ */
+export const loudnessSchema = z
+  .object({
+    /** integrated loudness, LUFS */
+    lufs: z.number(),
+    /** true peak, dBTP */
+    truePeakDb: z.number(),
+  })
+  .nullable();
+export type SongLoudness = z.infer<typeof loudnessSchema>;
+
 export const songSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,6 +59,7 @@ export const songSchema = z.object({
   publicStreamable: z.boolean(),
   priceFloat: z.number(),
   priceSat: z.number().int(),
+  loudness: loudnessSchema.optional(),
 });
 export type Song = z.infer<typeof songSchema>;
 export const songListSchema = z.array(songSchema);
@@ -70,6 +85,7 @@ export const librarySongSchema = z.object({
   durationSec: z.number(),
   priceFloat: z.number(),
   priceSat: z.number().int(),
+  loudness: loudnessSchema.optional(),
 });
 export type LibrarySong = z.infer<typeof librarySongSchema>;
 export const librarySongPageSchema = pageOf(librarySongSchema);

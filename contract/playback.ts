@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loudnessSchema } from './catalog.js';
 
 /**
  * Continue on another device (an addition of this server, documented in server/README.md): each
@@ -20,6 +21,8 @@ export const queueItemSchema = z.object({
     kind: z.enum(['token', 'free', 'credits', 'locked']),
     label: z.string(),
   }),
+  /** the song's measured loudness, for track and album gain (absent in queues saved before it) */
+  loudness: loudnessSchema.optional(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 

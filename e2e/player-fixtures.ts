@@ -36,7 +36,12 @@ export async function albumSongs(request: APIRequestContext, albumName: string):
  * and no tokens asks for each song: 503 while it is being prepared, 200 (refused, nothing spent)
  * once its audio exists.
  */
-export async function waitForDemoAudio(request: APIRequestContext, baseURL: string, albums: string[]) {
+export async function waitForDemoAudio(
+  request: APIRequestContext,
+  baseURL: string,
+  albums: string[],
+  timeout = 170_000,
+) {
   const prober = await registerListener(request, 'prober');
   const songs = (await Promise.all(albums.map((a) => albumSongs(request, a)))).flat();
   await expect
@@ -49,7 +54,7 @@ export async function waitForDemoAudio(request: APIRequestContext, baseURL: stri
         }
         return ready;
       },
-      { timeout: 170_000, intervals: [2000, 3000, 5000] },
+      { timeout, intervals: [2000, 3000, 5000] },
     )
     .toBe(songs.length);
 }

@@ -1,5 +1,6 @@
 import { buildApp, openDatabase } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { startLoudnessBackfill } from './audio/loudness-backfill.js';
 import { prepareDemoData } from './db/seed/demo.js';
 import { isClusterPrimary, runPrimary, webConcurrency } from './cluster.js';
 
@@ -9,6 +10,8 @@ async function start(config: Config): Promise<void> {
   const { app } = built;
   const finishSeed = await prepareDemoData(db, config, app.log);
 
+  // songs with audio and no loudness measure yet (older data, new releases), measured off the main thread
+  const backfill = startLoudnessBackfill(db, config.dataDir, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -18,6 +21,7 @@ async function start(config: Config): Promise<void> {
     force.unref();
     await built.close();
     await finishSeed.stop();
+    await backfill.stop();
     await db.close();
     process.exit(0);
   };

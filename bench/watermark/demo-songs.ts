@@ -24,10 +24,10 @@ export function demoSongs(count: number, minSeconds = 20): DemoSong[] {
     const title = album.songs[0]!;
     const spec = songSpec(artist, album.key, title, 0);
     spec.durationSec = Math.max(minSeconds, spec.durationSec);
-    const mono = resample(synthesizeSong(spec), SYNTH_RATE, 44100);
+    const channels = synthesizeSong(spec).map((c) => resample(c, SYNTH_RATE, 44100));
     out.push({
       name: `demo: ${title} (${artist.name}, ${artist.drums === 'none' ? 'no' : artist.drums} drums)`,
-      pcm: { sampleRate: 44100, channels: [mono, new Float32Array(mono)] },
+      pcm: { sampleRate: 44100, channels },
     });
   }
   return out;

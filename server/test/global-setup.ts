@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
     instrument: 'piano',
     drums: 'rock',
   });
-  fs.writeFileSync(mp3, await encodeMp3({ sampleRate: SYNTH_RATE, channels: [pcm] }, { bitrate: 64 }));
+  fs.writeFileSync(mp3, await encodeMp3({ sampleRate: SYNTH_RATE, channels: pcm }, { bitrate: 64 }));
   const audioSize = fs.statSync(mp3).size;
   project.provide('fixtureMp3', mp3);
   const db = await connect({});

@@ -84,11 +84,25 @@ export interface SongRow {
   duration_sec: number;
   public_streamable: boolean;
   price_sat: number;
+  loudness_lufs: number | null;
+  true_peak_db: number | null;
 }
 
 export const SONG_COLUMNS = `s.id, s.name, s.tokens, s.description, s.performers, s.composers, s.release_date, s.lyrics,
   s.credits, s.copyright, s.ownership, s.usage_rights, s.usage_prohibitions, s.bitcoin_address, s.other, s.artist,
-  s.artist_profile_id, s.album_id, s.track_number, s.duration_sec, s.public_streamable, s.price_sat`;
+  s.artist_profile_id, s.album_id, s.track_number, s.duration_sec, s.public_streamable, s.price_sat,
+  s.loudness_lufs, s.true_peak_db`;
+
+/** The measured loudness of a song, or null before it is measured. */
+export interface LoudnessRow {
+  loudness_lufs: number | null;
+  true_peak_db: number | null;
+}
+export function toLoudness(r: LoudnessRow): Song['loudness'] {
+  return r.loudness_lufs === null || r.true_peak_db === null
+    ? null
+    : { lufs: Number(r.loudness_lufs), truePeakDb: Number(r.true_peak_db) };
+}
 
 export function toSong(r: SongRow): Song {
   return {
@@ -115,6 +129,7 @@ export function toSong(r: SongRow): Song {
     publicStreamable: r.public_streamable,
     priceFloat: satToFloat(r.price_sat),
     priceSat: r.price_sat,
+    loudness: toLoudness(r),
   };
 }
 
@@ -145,12 +160,14 @@ export interface LibrarySongRow {
   is_single: boolean;
   duration_sec: number;
   price_sat: number;
+  loudness_lufs: number | null;
+  true_peak_db: number | null;
   total?: number;
 }
 
 export const LIBRARY_COLUMNS = `s.id, s.name, s.tags, s.genre, s.release_date, s.artist, s.artist_profile_id,
   s.description, s.is_tokenly_music, s.public_streamable, s.tokens, a.name as album_name, a.id as album_id,
-  a.artwork_path, s.is_single, s.duration_sec, s.price_sat`;
+  a.artwork_path, s.is_single, s.duration_sec, s.price_sat, s.loudness_lufs, s.true_peak_db`;
 
 export function toLibrarySong(r: LibrarySongRow, origin: string): LibrarySong {
   return {
@@ -173,6 +190,7 @@ export function toLibrarySong(r: LibrarySongRow, origin: string): LibrarySong {
     durationSec: Math.round(r.duration_sec * 10) / 10,
     priceFloat: satToFloat(r.price_sat),
     priceSat: r.price_sat,
+    loudness: toLoudness(r),
   };
 }
 

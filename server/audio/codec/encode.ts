@@ -1,4 +1,5 @@
 import { createMp3Encoder } from 'wasm-media-encoders';
+import { withLameTag } from './lame-tag.js';
 import { resample } from './resample.js';
 import type { PcmAudio } from './types.js';
 
@@ -15,7 +16,8 @@ export interface Mp3Options {
 /**
  * Encode PCM as a CBR MP3 (LAME compiled to WASM). Mono stays mono; more than two channels keep the
  * first two (front left/right). Sample rates MP3 cannot carry are resampled to 44.1 kHz (48 kHz above).
- * Samples are clamped to [-1, 1].
+ * Samples are clamped to [-1, 1]. The file starts with a LAME Info tag (encoder delay and padding),
+ * so players cut both and consecutive songs join without a gap.
  */
 export async function encodeMp3(pcm: PcmAudio, opts: Mp3Options = {}): Promise<Uint8Array> {
   const bitrate = opts.bitrate ?? 192;
@@ -62,5 +64,5 @@ export async function encodeMp3(pcm: PcmAudio, opts: Mp3Options = {}): Promise<U
     out.set(p, off);
     off += p.length;
   }
-  return out;
+  return withLameTag(out, n);
 }

@@ -24,6 +24,8 @@ export interface DemoAlbum {
   publicStreamable: boolean;
   releaseDate: string;
   songs: string[];
+  /** the songs flow into each other (no fade between them): the album to hear gapless playback on */
+  continuous?: boolean;
 }
 
 export const DEMO_ARTISTS: DemoArtist[] = [
@@ -169,6 +171,7 @@ export const DEMO_ALBUMS: DemoAlbum[] = [
     token: 'DEEPWATER',
     publicStreamable: true,
     releaseDate: '2017-05-01T12:00:00Z',
+    continuous: true,
     songs: ['Whale Song', 'Tide Pool', 'Kelp Forest', 'Abyssal Plain', 'Surface Light', 'Undertow'],
   },
   {
@@ -243,7 +246,11 @@ function hash(s: string): number {
 export function songSpec(artist: DemoArtist, albumKey: string, songName: string, index: number): SongSpec {
   const seed = hash(`${albumKey}/${songName}`);
   const [lo, hi] = artist.tempo;
+  const album = DEMO_ALBUMS.find((a) => a.key === albumKey);
+  const flows = album?.continuous === true;
   return {
+    ...(flows && index > 0 ? { fadeIn: false } : {}),
+    ...(flows && index < album.songs.length - 1 ? { fadeOut: false } : {}),
     seed,
     durationSec: 20 + (seed % 46) + (index % 3) * 8, // 20–69 s
     tempoBpm: lo + (seed % (hi - lo + 1)),

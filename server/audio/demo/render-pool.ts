@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Loudness } from '../loudness.js';
 import type { RenderJob } from './render-worker.js';
 
 export interface Rendered {
   id: string;
   bytes: number;
   durationSec: number;
+  loudness: Loudness;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A small deterministic music synthesizer for the demo catalog: a chord progression, a melody with
  * repeated and varied phrases, a bass line and drums, each song with its own instrument, tempo, key
- * and scale. Mono Float32 PCM; no sample beyond ±1.
+ * and scale. Stereo Float32 PCM at 44.1 kHz (the parts placed across the stereo field); no sample
+ * beyond ±1.
  */
 
 export type Instrument = 'piano' | 'pluck' | 'organ' | 'bell' | 'saw-lead' | 'square-lead' | 'strings' | 'marimba';
@@ -17,9 +18,24 @@ export interface SongSpec {
   scale: Scale;
   instrument: Instrument;
   drums: Drums;
+  /** false: no fade in (or out): a track of an album whose songs flow into each other; default true */
+  fadeIn?: boolean;
+  fadeOut?: boolean;
 }
 
-export const SYNTH_RATE = 22050;
+export const SYNTH_RATE = 44100;
+
+/** Two channels being mixed into. */
+interface Stereo {
+  l: Float32Array;
+  r: Float32Array;
+}
+
+/** Equal-power gains for a place in the stereo field, −1 (left) to 1 (right); 1 each in the centre. */
+function panGains(pan: number): [number, number] {
+  const a = ((pan + 1) * Math.PI) / 4;
+  return [Math.SQRT2 * Math.cos(a), Math.SQRT2 * Math.sin(a)];
+}
 
 const SCALES: Record<Scale, number[]> = {
   major: [0, 2, 4, 5, 7, 9, 11],
@@ -133,11 +149,12 @@ function tableOf(voice: Voice): Float32Array {
 }
 
 /** Adds one note of a voice into out (wavetable oscillator with an ADSR envelope). */
-function note(out: Float32Array, voice: Voice, freq: number, start: number, length: number, gain: number): void {
+function note(out: Stereo, pan: number, voice: Voice, freq: number, start: number, length: number, gain: number): void {
   const rate = SYNTH_RATE;
   const s0 = Math.floor(start * rate);
   const relLen = Math.max(1, Math.floor(voice.release * rate));
-  const n = Math.min(out.length - s0, Math.floor(length * rate) + relLen);
+  const n = Math.min(out.l.length - s0, Math.floor(length * rate) + relLen);
+  const [gl, gr] = panGains(pan);
   if (n <= 0 || s0 < 0) return;
   const held = Math.floor(length * rate);
   const att = Math.max(1, Math.floor(voice.attack * rate));
@@ -157,14 +174,17 @@ function note(out: Float32Array, voice: Voice, freq: number, start: number, leng
     const idx = phase | 0;
     const frac = phase - idx;
     const v = table[idx]! + (table[idx + 1]! - table[idx]!) * frac;
-    out[s0 + i]! += v * env * d;
+    const y = v * env * d;
+    out.l[s0 + i]! += y * gl;
+    out.r[s0 + i]! += y * gr;
     phase += step;
     if (phase >= TABLE_SIZE) phase -= TABLE_SIZE;
   }
 }
 
 function drumHit(
-  out: Float32Array,
+  out: Stereo,
+  pan: number,
   kind: 'kick' | 'snare' | 'hat',
   start: number,
   gain: number,
@@ -175,7 +195,8 @@ function drumHit(
   const len = Math.floor((kind === 'kick' ? 0.25 : kind === 'snare' ? 0.18 : 0.05) * rate);
   let phase = 0;
   let lp = 0;
-  for (let i = 0; i < len && s0 + i < out.length; i++) {
+  const [gl, gr] = panGains(pan);
+  for (let i = 0; i < len && s0 + i < out.l.length; i++) {
     const t = i / rate;
     let v: number;
     if (kind === 'kick') {
@@ -188,7 +209,8 @@ function drumHit(
       lp += 0.5 * (noise - lp);
       v = (noise - lp) * Math.exp(-t * 70);
     }
-    out[s0 + i]! += v * gain;
+    out.l[s0 + i]! += v * gain * gl;
+    out.r[s0 + i]! += v * gain * gr;
   }
 }
 
@@ -200,9 +222,11 @@ const DRUM_PATTERNS: Record<Exclude<Drums, 'none'>, { kick: number[]; snare: num
   halftime: { kick: [0, 3], snare: [4], hat: [0, 2, 4, 6] },
 };
 
-export function synthesizeSong(spec: SongSpec): Float32Array {
+/** The song's two channels, [left, right]. */
+export function synthesizeSong(spec: SongSpec): Float32Array[] {
   const r = rng(spec.seed);
-  const out = new Float32Array(Math.round(spec.durationSec * SYNTH_RATE));
+  const length = Math.round(spec.durationSec * SYNTH_RATE);
+  const out: Stereo = { l: new Float32Array(length), r: new Float32Array(length) };
   const beat = 60 / spec.tempoBpm;
   const bar = beat * 4;
   const scale = SCALES[spec.scale];
@@ -221,38 +245,50 @@ export function synthesizeSong(spec: SongSpec): Float32Array {
     const chordRoot = prog[b % prog.length]!;
     // chord pad: root, third and fifth of the scale degree, an octave below the melody
     for (const step of [0, 2, 4]) {
-      note(out, VOICES.strings, hz(spec.key - 12 + degree(chordRoot + step)), t0, bar * 0.95, 0.05);
+      note(out, (step - 2) / 5, VOICES.strings, hz(spec.key - 12 + degree(chordRoot + step)), t0, bar * 0.95, 0.05);
     }
     // bass: root on beats 1 and 3
-    note(out, VOICES.pluck, hz(spec.key - 24 + degree(chordRoot)), t0, beat * 1.5, 0.22);
-    note(out, VOICES.pluck, hz(spec.key - 24 + degree(chordRoot + (b % 2 ? 4 : 0))), t0 + 2 * beat, beat * 1.5, 0.18);
+    note(out, 0, VOICES.pluck, hz(spec.key - 24 + degree(chordRoot)), t0, beat * 1.5, 0.22);
+    note(
+      out,
+      0,
+      VOICES.pluck,
+      hz(spec.key - 24 + degree(chordRoot + (b % 2 ? 4 : 0))),
+      t0 + 2 * beat,
+      beat * 1.5,
+      0.18,
+    );
     // melody
     const p = phrases[[0, 0, 1, 0][b % 4]!]!;
     for (let i = 0; i < 8; i++) {
       let d = p[i];
       if (d === null || d === undefined) continue;
       if (b % 8 >= 4 && r() < 0.25) d += r() < 0.5 ? 1 : -1; // variation on the repeat
-      note(out, voice, hz(spec.key + degree(chordRoot + d)), t0 + (i * beat) / 2, beat / 2, 0.16);
+      note(out, 0.3, voice, hz(spec.key + degree(chordRoot + d)), t0 + (i * beat) / 2, beat / 2, 0.16);
     }
     if (spec.drums !== 'none' && b > 0) {
       const pat = DRUM_PATTERNS[spec.drums];
-      for (const k of pat.kick) drumHit(out, 'kick', t0 + (k * beat) / 2, 0.5, r);
-      for (const s of pat.snare) drumHit(out, 'snare', t0 + (s * beat) / 2, 0.25, r);
-      for (const h of pat.hat) drumHit(out, 'hat', t0 + (h * beat) / 2, 0.12, r);
+      for (const k of pat.kick) drumHit(out, 0, 'kick', t0 + (k * beat) / 2, 0.5, r);
+      for (const s of pat.snare) drumHit(out, -0.15, 'snare', t0 + (s * beat) / 2, 0.25, r);
+      for (const h of pat.hat) drumHit(out, 0.4, 'hat', t0 + (h * beat) / 2, 0.12, r);
     }
   }
   // fades and a soft limiter (tanh), so that loud passages bend instead of clipping
+  const fadeInOn = spec.fadeIn !== false;
+  const fadeOutOn = spec.fadeOut !== false;
   const fadeIn = Math.floor(0.5 * SYNTH_RATE);
   const fadeOut = Math.floor(2 * SYNTH_RATE);
   let peak = 0;
-  for (let i = 0; i < out.length; i++) peak = Math.max(peak, Math.abs(out[i]!));
+  for (const c of [out.l, out.r]) for (let i = 0; i < length; i++) peak = Math.max(peak, Math.abs(c[i]!));
   const pre = peak > 0 ? 1.2 / peak : 1;
-  for (let i = 0; i < out.length; i++) {
-    let v = Math.tanh(out[i]! * pre) * 0.89;
-    if (i < fadeIn) v *= i / fadeIn;
-    const fromEnd = out.length - 1 - i;
-    if (fromEnd < fadeOut) v *= fromEnd / fadeOut;
-    out[i] = v;
+  for (const c of [out.l, out.r]) {
+    for (let i = 0; i < length; i++) {
+      let v = Math.tanh(c[i]! * pre) * 0.89;
+      if (fadeInOn && i < fadeIn) v *= i / fadeIn;
+      const fromEnd = length - 1 - i;
+      if (fadeOutOn && fromEnd < fadeOut) v *= fromEnd / fadeOut;
+      c[i] = v;
+    }
   }
-  return out;
+  return [out.l, out.r];
 }

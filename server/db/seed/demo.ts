@@ -196,12 +196,11 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
           await renderSongs(
             jobs,
             async (r) => {
-              await db.query('update songs set audio_path = $2, audio_size = $3, duration_sec = $4 where id = $1', [
-                r.id,
-                `${r.id}.mp3`,
-                r.bytes,
-                r.durationSec,
-              ]);
+              await db.query(
+                `update songs set audio_path = $2, audio_size = $3, duration_sec = $4, loudness_lufs = $5,
+                   true_peak_db = $6 where id = $1`,
+                [r.id, `${r.id}.mp3`, r.bytes, r.durationSec, r.loudness.lufs, r.loudness.truePeakDb],
+              );
             },
             { signal: controller.signal },
           );

@@ -5,6 +5,7 @@ import { ChangePasswordForm } from '../../features/account/components/change-pas
 import { DeleteAccountForm } from '../../features/account/components/delete-account-form';
 import { SessionsList } from '../../features/account/components/sessions-list';
 import { useIsSignedIn } from '../../features/account/store';
+import { PlaybackSettings } from '../../features/player';
 import { usePageTitle } from '../../lib/use-page-title';
 import { applyTheme, savedTheme, THEME_STORAGE_KEY, type Theme } from '../../lib/theme';
 
@@ -80,6 +81,9 @@ export default function SettingsRoute() {
     <div className="max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold">Settings</h1>
       <AccountSections />
+      <Section id="playback-title" title="Playback">
+        <PlaybackSettings />
+      </Section>
       <section aria-labelledby="theme-title" className={sectionClass}>
         <h2 id="theme-title" className="text-xl font-semibold">
           Appearance

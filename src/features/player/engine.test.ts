@@ -54,6 +54,9 @@ class FakeHowl {
   duration() {
     return 30;
   }
+  volume() {
+    return this;
+  }
   unload() {
     this.unloaded = true;
   }
@@ -74,7 +77,8 @@ const item = (id: string): QueueItem => ({
   artistProfileId: null,
   albumId: 'album',
   albumName: 'Album',
-  durationSec: 30,
+  // long enough to stream through (fake) Howls: songs from memory need Web Audio, which jsdom lacks
+  durationSec: 1200,
   artworkUrl: null,
   access: { kind: 'credits', label: '2 credits' },
 });

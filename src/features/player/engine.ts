@@ -8,7 +8,9 @@
 import type { StreamAuth } from '../../../contract/listener';
 import { ApiError } from '../../lib/api-error';
 import { noticeActions } from '../../lib/notices';
-import { audioElement, load, unload, type Loaded } from './audio-source';
+import { audioElement, fromMemory, load, unload, type Loaded } from './audio-source';
+import { applyGain, chainNext, takeChained, unchain } from './gapless';
+import './test-hooks';
 import type { FaultCounts } from './lib/faults';
 import type { StreamGrant } from './lib/grants';
 import { currentEntry, type QueueEntry } from './lib/queue';
@@ -62,13 +64,13 @@ function tick(): void {
   const st = store.get();
   const pos = Number(l.howl.seek()) || 0;
   const el = audioElement(l);
-  let bufferedEnd = 0;
+  const duration = l.howl.duration() || st.duration;
+  let bufferedEnd = fromMemory(l)?.loaded ? duration : 0;
   if (el) {
     for (let i = 0; i < el.buffered.length; i++) {
       if (el.buffered.start(i) <= pos + 0.5 && el.buffered.end(i) >= pos) bufferedEnd = el.buffered.end(i);
     }
   }
-  const duration = l.howl.duration() || st.duration;
   const save = Date.now() - pb.lastSave > SAVE_EVERY_MS;
   if (save) pb.lastSave = Date.now();
   store.progressed(pos, bufferedEnd, duration, save);
@@ -82,6 +84,7 @@ function tick(): void {
     void onFault(recoveryHost, l, 2, 'network');
   }
   if (duration > 0 && duration - pos < preloadLead()) void preloadNext();
+  chainNext();
 }
 
 function startTicker(): void {
@@ -145,6 +148,8 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
   pb.preloadTried = null;
   const usableAudio = (l: Loaded | null) => (l && l.key === entry.key && l.failed === null && !counts ? l : null);
   const reuse = usableAudio(pb.active) ?? usableAudio(pb.spare);
+  // the next song already sounding where the previous one ended (gapless.ts): leave it playing
+  const chained = takeChained(reuse);
   if (pb.active && pb.active !== reuse) unload(pb.active);
   if (pb.spare && pb.spare !== reuse) unload(pb.spare);
   if (reuse) reuse.howl.off();
@@ -187,10 +192,15 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
   if (reuse && reuse.url === grant.streamUrl) l = reuse;
   else {
     unload(reuse);
-    l = load(entry.key, entry.item.id, grant.streamUrl);
+    l = load(entry.key, entry.item.id, grant.streamUrl, entry.item.durationSec);
   }
   pb.active = l;
   attach(l);
+  if (chained && reuse === l) {
+    l.howl.play();
+    return;
+  }
+  applyGain(l);
   if (reuse === l && l.howl.playing()) l.howl.pause();
   l.howl.seek(at);
   l.howl.play();
@@ -212,6 +222,7 @@ export async function resume(): Promise<void> {
 
 export function pause(): void {
   clearTimeout(pb.retryTimer);
+  unchain();
   if (pb.active && store.get().status !== 'loading') {
     pb.active.howl.pause();
     return;
@@ -226,6 +237,7 @@ export function pause(): void {
 
 export function stop(): void {
   pb.generation++;
+  pb.chained = null;
   clearTimeout(pb.retryTimer);
   stopTicker();
   unload(pb.active);
@@ -238,6 +250,7 @@ export function stop(): void {
 export function seek(sec: number): void {
   const st = store.get();
   const to = Math.max(0, Math.min(sec, st.duration || sec));
+  unchain();
   if (pb.active) {
     pb.active.howl.seek(to);
     pb.lastProgress = { at: Date.now(), position: to };
@@ -259,17 +272,4 @@ if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => {
     if (pb.active) saveNow(Number(pb.active.howl.seek()) || store.get().position);
   });
-}
-
-/**
- * The element that plays the current song, for end-to-end tests and benchmarks that check real
- * audio (its currentTime advancing). Read-only facts; nothing secret.
- */
-declare global {
-  interface Window {
-    tokenlyPlayer?: { audio: () => HTMLAudioElement | null; preloaded: () => HTMLAudioElement | null };
-  }
-}
-if (typeof window !== 'undefined') {
-  window.tokenlyPlayer = { audio: () => audioElement(pb.active), preloaded: () => audioElement(pb.spare) };
 }

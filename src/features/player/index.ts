@@ -19,6 +19,7 @@ export { useCurrentEntry, useShuffle, useStatus } from './store';
 export { onPlaybackEvent, type PlaybackEvent, type PlaybackEventType } from './playback-events';
 export { continuePlayback, playerSnapshot, type PlayerSettings, type PlayerSnapshot } from './continue';
 export type { PlayerPanel, PlayerPanelContext } from './components/panels';
+export { PlaybackSettings } from './components/playback-settings';
 
 /** The fields of a song row (album tracks, search results, my songs, playlists) a queue item needs. */
 export interface QueueableSong {
@@ -30,6 +31,7 @@ export interface QueueableSong {
   albumName?: string | null;
   durationSec: number;
   artworkImage?: string | null;
+  loudness?: { lufs: number; truePeakDb: number } | null;
 }
 
 /** Builds a queue item from a song row; `album` fills what an album's own track list lacks. */
@@ -48,6 +50,7 @@ export function toQueueItem(
     durationSec: song.durationSec,
     artworkUrl: song.artworkImage ?? album?.artworkImage ?? null,
     access: { kind: access.kind, label: access.label },
+    loudness: song.loudness ?? null,
   };
 }
 

@@ -24,6 +24,10 @@ export interface PlaybackState {
   preloadTried: string | null;
   /** the entry that started playing and has not ended, for `skipped` events */
   current: { key: string; songId: string } | null;
+  /** the spare when it is scheduled to follow the active song (gapless.ts) */
+  chained: Loaded | null;
+  /** off only for a benchmark's baseline: each song starts on the previous one's end event */
+  gapless: boolean;
 }
 
 export const NO_FAULTS: FaultCounts = { reauthorized: 0, retried: 0 };
@@ -41,4 +45,6 @@ export const playback: PlaybackState = {
   preloading: null,
   preloadTried: null,
   current: null,
+  chained: null,
+  gapless: true,
 };

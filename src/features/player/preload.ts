@@ -1,4 +1,5 @@
 import { load, unload } from './audio-source';
+import { unchain } from './gapless';
 import { currentEntry, upcoming } from './lib/queue';
 import { playback as pb } from './playback-state';
 import { actions as store } from './store';
@@ -25,6 +26,7 @@ export async function preloadNext(): Promise<void> {
   const cur = currentEntry(q);
   // One try per upcoming entry: a refused or failed preload is not asked again on every tick.
   if (!up || !cur || up.key === cur.key || pb.spare?.key === up.key || pb.preloadTried === up.key) return;
+  if (pb.chained && pb.chained === pb.spare) unchain();
   unload(pb.spare);
   pb.spare = null;
   const my = pb.generation;
@@ -34,7 +36,7 @@ export async function preloadNext(): Promise<void> {
     const g = await grantFor(up.item.id);
     // refused: the start of that song will say why
     if (my !== pb.generation || pb.preloading !== up.key || !isGrant(g)) return;
-    const l = load(up.key, up.item.id, g.streamUrl);
+    const l = load(up.key, up.item.id, g.streamUrl, up.item.durationSec);
     l.howl.once('loaderror', (_id, code) => (l.failed = Number(code) || 0));
     pb.spare = l;
   } catch {
