@@ -102,9 +102,12 @@ const armPauseWatch = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { pausedAt: number };
     w.pausedAt = 0;
-    window
-      .tokenlyPlayer!.audio()!
-      .addEventListener('pause', () => (w.pausedAt = performance.timeOrigin + performance.now()), { once: true });
+    // The playing song may be an in-memory source without events: watch its state instead.
+    const watch = () => {
+      if (window.tokenlyPlayer!.audio()?.paused) w.pausedAt = performance.timeOrigin + performance.now();
+      else requestAnimationFrame(watch);
+    };
+    watch();
   });
 const pausedAt = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { pausedAt: number }).pausedAt || null, null, { timeout: 15_000 });
