@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
-import { buildSignedString } from '../contract/signing.js';
+import { buildSignedString } from '@contract/signing.js';
 import crypto from 'node:crypto';
 
 const arg = (name: string, fallback: number) => {

@@ -1,6 +1,6 @@
 /** What the benchmarks that drive a real server share: their numeric flags and a signed client. */
 import crypto from 'node:crypto';
-import { buildSignedString } from '../contract/signing.js';
+import { buildSignedString } from '@contract/signing.js';
 
 /** `--name N` on the command line, or the fallback. */
 export function numberArg(name: string, fallback: number): number {

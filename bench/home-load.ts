@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { buildSignedString } from '../contract/signing.js';
+import { buildSignedString } from '@contract/signing.js';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { buildApp, openDatabase } from '../server/app.js';
 import { loadConfig } from '../server/config.js';

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildSignedString } from '../contract/signing.js';
+import { buildSignedString } from '@contract/signing.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/app.js';
 import { prepareDemoData } from '../server/db/seed/demo.js';

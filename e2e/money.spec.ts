@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Credentials } from '../contract/account';
-import { earningsSchema } from '../contract/money';
+import type { Credentials } from '@contract/account';
+import { earningsSchema } from '@contract/money';
 import { expectAccessible } from './a11y';
 import { albumSongs, logIn, nav, player, waitForDemoAudio } from './player-fixtures';
 import { signedFetch } from './session';

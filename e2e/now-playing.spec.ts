@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ledgerPageSchema } from '../contract/listener';
+import { ledgerPageSchema } from '@contract/listener';
 import { expectAccessible } from './a11y';
 import {
   albumSongs,

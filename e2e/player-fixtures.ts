@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { Credentials } from '../contract/account';
+import type { Credentials } from '@contract/account';
 import { logIn, nav, signedFetch } from './session';
 
 export { logIn, nav };

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { signRequest } from '../src/lib/signing';
+import { signRequest } from '@/lib/signing';
 
 /** The app's main navigation, where the account links live. */
 export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { Providers } from './app/providers';
-import { router } from './app/router';
-import { applyTheme } from './lib/theme';
+import { Providers } from '@/app/providers';
+import { router } from '@/app/router';
+import { applyTheme } from '@/lib/theme';
 import './index.css';
 
 applyTheme();

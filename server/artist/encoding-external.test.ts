@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encodingJobSchema, uploadTicketSchema } from '../../contract/encoding.js';
+import { encodingJobSchema, uploadTicketSchema } from '@contract/encoding.js';
 import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encodingJobSchema, uploadTicketSchema } from '../../contract/encoding.js';
+import { encodingJobSchema, uploadTicketSchema } from '@contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { uploadsDir } from './uploads-repo.js';
 import { F } from '../test/fixture.js';

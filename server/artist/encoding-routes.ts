@@ -13,8 +13,8 @@ import {
   uploadTicketSchema,
   verifyBodySchema,
   verifyResultSchema,
-} from '../../contract/encoding.js';
-import { idParamsSchema } from '../../contract/params.js';
+} from '@contract/encoding.js';
+import { idParamsSchema } from '@contract/params.js';
 import { EncodePool } from '../soundlinks/encode-pool.js';
 import { HttpError, isClientError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';

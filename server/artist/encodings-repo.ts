@@ -1,4 +1,4 @@
-import type { EncodingJob } from '../../contract/encoding.js';
+import type { EncodingJob } from '@contract/encoding.js';
 import { pgErrorCode, type Queryable } from '../db/connection.js';
 import { jobStates } from '../soundlinks/index.js';
 import { DomainError } from '../lib/errors.js';

@@ -6,7 +6,7 @@ import {
   encodingJobSchema,
   uploadTicketSchema,
   verifyResultSchema,
-} from '../../contract/encoding.js';
+} from '@contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
 import {

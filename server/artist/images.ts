@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_MAX_BYTES } from '../../contract/release.js';
+import { IMAGE_MAX_BYTES } from '@contract/release.js';
 import { HttpError, isClientError } from '../lib/errors.js';
 
 /** Square edges made of every artwork: player thumbnails, cards, album pages. */

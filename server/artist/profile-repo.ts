@@ -1,4 +1,4 @@
-import type { MyArtistProfile } from '../../contract/release.js';
+import type { MyArtistProfile } from '@contract/release.js';
 import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 

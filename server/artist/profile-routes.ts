@@ -7,7 +7,7 @@ import {
   imageBodySchema,
   myArtistProfileSchema,
   updateArtistProfileSchema,
-} from '../../contract/release.js';
+} from '@contract/release.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { releaseAlbumSchema } from '../../contract/release.js';
+import { releaseAlbumSchema } from '@contract/release.js';
 import { F } from '../test/fixture.js';
 import { backends, registeredClient, testServer, type TestServer } from '../test/harness.js';
 import { mediaDirs } from '../storage/files.js';

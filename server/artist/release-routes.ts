@@ -9,8 +9,8 @@ import {
   releaseAlbumSchema,
   releaseBodySchema,
   updateAlbumSchema,
-} from '../../contract/release.js';
-import { idParamsSchema } from '../../contract/params.js';
+} from '@contract/release.js';
+import { idParamsSchema } from '@contract/params.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { mediaDirs } from '../storage/files.js';

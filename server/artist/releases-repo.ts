@@ -1,4 +1,4 @@
-import type { ReleaseAlbum, Track } from '../../contract/release.js';
+import type { ReleaseAlbum, Track } from '@contract/release.js';
 import type { Queryable } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { artworkSizes } from './images.js';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { albumListSchema, librarySongPageSchema, songListSchema } from '../../contract/catalog.js';
-import { mySongListSchema, streamAuthSchema } from '../../contract/listener.js';
-import { myArtistProfileSchema, releaseAlbumSchema, type ReleaseAlbum } from '../../contract/release.js';
-import { verifyResultSchema } from '../../contract/encoding.js';
+import { albumListSchema, librarySongPageSchema, songListSchema } from '@contract/catalog.js';
+import { mySongListSchema, streamAuthSchema } from '@contract/listener.js';
+import { myArtistProfileSchema, releaseAlbumSchema, type ReleaseAlbum } from '@contract/release.js';
+import { verifyResultSchema } from '@contract/encoding.js';
 import { issueCredits } from '../money/index.js';
 import { backends, registeredClient, testServer, type TestServer } from '../test/harness.js';
 import { encodeSong, getPublic, json, uploadFile, type Client } from './test-flow.js';

@@ -1,4 +1,4 @@
-import type { SignBody } from '../../contract/encoding.js';
+import type { SignBody } from '@contract/encoding.js';
 import type { Queryable } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { parseMediaUrl } from '../storage/media-urls.js';

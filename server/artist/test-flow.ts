@@ -1,4 +1,4 @@
-import { encodingJobSchema, uploadTicketSchema, type EncodingJob } from '../../contract/encoding.js';
+import { encodingJobSchema, uploadTicketSchema, type EncodingJob } from '@contract/encoding.js';
 import type { signedClient } from '../test/harness.js';
 
 /** Test steps shared by the release tests: what the dashboard does, through the API. */

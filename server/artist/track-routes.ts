@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { createTrackSchema, releaseAlbumSchema, updateTrackSchema } from '../../contract/release.js';
-import { idParamsSchema, trackParamsSchema } from '../../contract/params.js';
+import { createTrackSchema, releaseAlbumSchema, updateTrackSchema } from '@contract/release.js';
+import { idParamsSchema, trackParamsSchema } from '@contract/params.js';
 import type { Config } from '../config.js';
 import { unprocessable } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';

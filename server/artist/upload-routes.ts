@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { idParamsSchema, signedUploadQuerySchema } from '../../contract/params.js';
+import { idParamsSchema, signedUploadQuerySchema } from '@contract/params.js';
 import { sniffAudioType } from '../audio/codec/sniff.js';
 import type { Db } from '../db/connection.js';
 import { HttpError, notFound, isClientError } from '../lib/errors.js';

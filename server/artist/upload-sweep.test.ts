@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { uploadTicketSchema } from '../../contract/encoding.js';
+import { uploadTicketSchema } from '@contract/encoding.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { backends, aliceAsArtist, signedClient, testServer, type TestServer } from '../test/harness.js';
 import { sweepUploads } from './upload-sweep.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { librarySongPageSchema, songListSchema } from '../../contract/catalog.js';
+import { librarySongPageSchema, songListSchema } from '@contract/catalog.js';
 import { F } from '../test/fixture.js';
 import { backends, testServer, type TestServer } from '../test/harness.js';
 import { mediaDirs } from '../storage/files.js';

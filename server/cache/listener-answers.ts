@@ -3,7 +3,7 @@
  * check, a repeated stream authorization), each from the per-user cache where that is safe and in
  * as few statements as possible otherwise. See README.md for what may never come from a cache.
  */
-import { mySongListSchema } from '../../contract/listener.js';
+import { mySongListSchema } from '@contract/listener.js';
 import type { AppContext } from '../tokenly/context.js';
 import { recordGrant } from '../tokenly/history-repo.js';
 import { holdingsOf, mySongRows, tcaAnswer, tcaStatus, withDownloadUrls } from '../tokenly/listener-repo.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceSchema, streamAuthSchema, tcaResponseSchema } from '../../contract/listener.js';
+import { balanceSchema, streamAuthSchema, tcaResponseSchema } from '@contract/listener.js';
 import { runAdmin } from '../admin/commands.js';
 import { buildApp, type BuiltApp } from '../app.js';
 import { loadConfig } from '../config.js';

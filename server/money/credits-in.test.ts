@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceSchema, ledgerPageSchema, streamAuthSchema } from '../../contract/listener.js';
+import { balanceSchema, ledgerPageSchema, streamAuthSchema } from '@contract/listener.js';
 import { runAdmin } from '../admin/commands.js';
 import { newApiSecret, newApiToken } from '../lib/random.js';
 import { F, fixturePlan } from '../test/fixture.js';

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { earningsSchema, statementSchema } from '../../contract/money.js';
-import { balanceSchema, streamAuthSchema } from '../../contract/listener.js';
+import { earningsSchema, statementSchema } from '@contract/money.js';
+import { balanceSchema, streamAuthSchema } from '@contract/listener.js';
 import { runAdmin } from '../admin/commands.js';
 import { fixturePlan } from '../test/fixture.js';
 import { aliceAsArtist, backends, registeredClient, testServer, type TestServer } from '../test/harness.js';

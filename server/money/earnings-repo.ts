@@ -1,4 +1,4 @@
-import type { Earnings } from '../../contract/money.js';
+import type { Earnings } from '@contract/money.js';
 import type { Queryable } from '../db/connection.js';
 
 /**

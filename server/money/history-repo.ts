@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../contract/listener.js';
+import type { LedgerEntry } from '@contract/listener.js';
 import type { Queryable } from '../db/connection.js';
 import { pageEnvelope, satToFloat, type Paging } from '../tokenly/format.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import Stripe from 'stripe';
-import { balanceSchema } from '../../contract/listener.js';
+import { balanceSchema } from '@contract/listener.js';
 import {
   creditOptionsSchema,
   earningsQuerySchema,
@@ -9,7 +9,7 @@ import {
   statementQuerySchema,
   statementSchema,
   webhookAnswerSchema,
-} from '../../contract/money.js';
+} from '@contract/money.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { artistOf } from '../artist/encodings-repo.js';

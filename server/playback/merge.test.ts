@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueItem } from '../../contract/playback.js';
+import type { QueueItem } from '@contract/playback.js';
 import { mergeSave, positionAt, toAnswer, type ParsedSave, type StoredPlayback } from './merge.js';
 
 const item = (id: string, durationSec = 100): QueueItem => ({

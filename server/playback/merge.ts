@@ -1,4 +1,4 @@
-import type { ParsedPlaybackSave, PlaybackState } from '../../contract/playback.js';
+import type { ParsedPlaybackSave, PlaybackState } from '@contract/playback.js';
 
 /** A listener's playback state as kept: the save that won, and when the server took it. */
 export interface StoredPlayback {

@@ -1,4 +1,4 @@
-import { playbackAnswerSchema, playbackQuerySchema, playbackSaveSchema } from '../../contract/playback.js';
+import { playbackAnswerSchema, playbackQuerySchema, playbackSaveSchema } from '@contract/playback.js';
 import type { App } from '../lib/validation.js';
 import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { toAnswer } from './merge.js';

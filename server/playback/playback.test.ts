@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamAuthSchema } from '../../contract/listener.js';
-import { playbackAnswerSchema, type PlaybackSave } from '../../contract/playback.js';
+import { streamAuthSchema } from '@contract/listener.js';
+import { playbackAnswerSchema, type PlaybackSave } from '@contract/playback.js';
 import { F, fixturePlan } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
 

@@ -1,4 +1,4 @@
-import { STORED_DOCUMENT_MAX_BYTES, type Playlists } from '../../contract/listener.js';
+import { STORED_DOCUMENT_MAX_BYTES, type Playlists } from '@contract/listener.js';
 import type { Db, Queryable } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import { etagOf } from '../tokenly/documents-repo.js';

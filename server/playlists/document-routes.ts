@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { playlistsSchema, storedPlaylistsSchema } from '../../contract/listener.js';
-import { documentPutResultSchema } from '../../contract/playlists.js';
+import { playlistsSchema, storedPlaylistsSchema } from '@contract/listener.js';
+import { documentPutResultSchema } from '@contract/playlists.js';
 import type { App } from '../lib/validation.js';
 import { userOf, type RouteOptions } from '../tokenly/context.js';
 import { etagOf } from '../tokenly/documents-repo.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlaylistOp } from '../../contract/playlists.js';
+import type { PlaylistOp } from '@contract/playlists.js';
 import { HttpError } from '../lib/errors.js';
 import { applyOps, type PlaylistState } from './ops.js';
 

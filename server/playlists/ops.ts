@@ -1,4 +1,4 @@
-import { PLAYLIST_MAX_SONGS, type PlaylistOp } from '../../contract/playlists.js';
+import { PLAYLIST_MAX_SONGS, type PlaylistOp } from '@contract/playlists.js';
 import { HttpError } from '../lib/errors.js';
 
 /** A playlist's editable state, as stored. */

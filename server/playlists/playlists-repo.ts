@@ -1,4 +1,4 @@
-import type { PlaylistDetail, PlaylistSummary, Visibility } from '../../contract/playlists.js';
+import type { PlaylistDetail, PlaylistSummary, Visibility } from '@contract/playlists.js';
 import type { Queryable } from '../db/connection.js';
 import { notFound } from '../lib/errors.js';
 import { LIBRARY_COLUMNS, toLibrarySong, type LibrarySongRow } from '../tokenly/catalog-repo.js';

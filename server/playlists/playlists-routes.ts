@@ -11,7 +11,7 @@ import {
   sharingBodySchema,
   usernameParams,
   VISIBILITIES,
-} from '../../contract/playlists.js';
+} from '@contract/playlists.js';
 import { storeSquareImage } from '../artist/images.js';
 import { IMAGE_BODY_LIMIT } from '../artist/profile-routes.js';
 import { HttpError } from '../lib/errors.js';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PlaylistOp, Visibility } from '../../contract/playlists.js';
+import type { PlaylistOp, Visibility } from '@contract/playlists.js';
 import type { Db, Queryable } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { applyOps, type OpsOutcome } from './ops.js';

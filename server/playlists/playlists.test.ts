@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { myPlaylistsSchema, playlistDetailSchema, type PlaylistDetail } from '../../contract/playlists.js';
+import { myPlaylistsSchema, playlistDetailSchema, type PlaylistDetail } from '@contract/playlists.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
 import { backends, registeredClient, signedClient, testServer, type TestServer } from '../test/harness.js';

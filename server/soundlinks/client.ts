@@ -1,4 +1,4 @@
-import { soundlinksQueryAnswerSchema, type SoundlinksQueryAnswer } from '../../contract/encoding.js';
+import { soundlinksQueryAnswerSchema, type SoundlinksQueryAnswer } from '@contract/encoding.js';
 import type { Config } from '../config.js';
 import { HttpError } from '../lib/errors.js';
 import { signSoundlinksToken } from './jwt.js';

@@ -7,8 +7,8 @@ import {
   soundlinksQueryAnswerSchema,
   soundlinksQueryArgSchema,
   soundlinksRequestSchema,
-} from '../../contract/encoding.js';
-import { fileParamsSchema } from '../../contract/params.js';
+} from '@contract/encoding.js';
+import { fileParamsSchema } from '@contract/params.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { HttpError, notFound } from '../lib/errors.js';

@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from '../audio/codec/index.js';
 import { detect } from '../audio/watermark/index.js';
-import { mySongListSchema } from '../../contract/listener.js';
+import { mySongListSchema } from '@contract/listener.js';
 import { F } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
 import { isForbiddenAddress } from './fetch-source.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mySongListSchema } from '../../contract/listener.js';
+import { mySongListSchema } from '@contract/listener.js';
 import { F } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
 import { mediaDirs } from './files.js';

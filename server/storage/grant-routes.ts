@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { signedMediaQuerySchema, songIdParamsSchema } from '../../contract/params.js';
+import { signedMediaQuerySchema, songIdParamsSchema } from '@contract/params.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import type { RouteOptions } from '../tokenly/context.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileParamsSchema } from '../../contract/params.js';
+import { fileParamsSchema } from '@contract/params.js';
 import type { App } from '../lib/validation.js';
 import type { RouteOptions } from '../tokenly/context.js';
 import { mediaDirs, safeName, sendFile } from './files.js';

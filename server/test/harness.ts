@@ -8,7 +8,7 @@ import { buildApp, type BuiltApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { connect, type Db } from '../db/connection.js';
 import type { Mailer, OutgoingMail } from '../mail.js';
-import { buildSignedString } from '../../contract/signing.js';
+import { buildSignedString } from '@contract/signing.js';
 import { checkLedger, formatLedgerReport } from '../money/index.js';
 import { mediaDirs } from '../storage/files.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';

@@ -1,4 +1,4 @@
-import { accountDeletedSchema, deleteAccountBodySchema } from '../../contract/account-settings.js';
+import { accountDeletedSchema, deleteAccountBodySchema } from '@contract/account-settings.js';
 import type { App } from '../lib/validation.js';
 import { deleteAccount } from './account-deletion-repo.js';
 import { checkCurrentPassword } from './account-settings-repo.js';

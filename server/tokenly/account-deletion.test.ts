@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountDeletedSchema } from '../../contract/account-settings.js';
-import { balanceSchema } from '../../contract/listener.js';
+import { accountDeletedSchema } from '@contract/account-settings.js';
+import { balanceSchema } from '@contract/listener.js';
 import { checkLedger, createPayout } from '../money/index.js';
 import { F, fixturePlan } from '../test/fixture.js';
 import {

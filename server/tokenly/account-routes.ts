@@ -7,7 +7,7 @@ import {
   resetBodySchema,
   resetEmailBodySchema,
   successSchema,
-} from '../../contract/account.js';
+} from '@contract/account.js';
 import {
   createPasswordReset,
   EmailTakenError,

@@ -1,4 +1,4 @@
-import type { AccountSession } from '../../contract/account-settings.js';
+import type { AccountSession } from '@contract/account-settings.js';
 import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { forbidden, HttpError, notFound } from '../lib/errors.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';

@@ -6,8 +6,8 @@ import {
   passwordChangedSchema,
   sessionIdParamsSchema,
   sessionsEndedSchema,
-} from '../../contract/account-settings.js';
-import { emptyObjectSchema } from '../../contract/account.js';
+} from '@contract/account-settings.js';
+import { emptyObjectSchema } from '@contract/account.js';
 import { checkPasswordStrength } from '../lib/password-strength.js';
 import type { App } from '../lib/validation.js';
 import {

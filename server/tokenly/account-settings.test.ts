@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSessionListSchema, passwordChangedSchema } from '../../contract/account-settings.js';
+import { accountSessionListSchema, passwordChangedSchema } from '@contract/account-settings.js';
 import { backends, registeredClient, signedClient, testServer, type TestServer } from '../test/harness.js';
 
 type Client = Awaited<ReturnType<typeof signedClient>>;

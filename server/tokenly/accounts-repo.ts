@@ -1,4 +1,4 @@
-import type { Credentials } from '../../contract/account.js';
+import type { Credentials } from '@contract/account.js';
 import { pgErrorCode, type Db, type Queryable } from '../db/connection.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../lib/passwords.js';

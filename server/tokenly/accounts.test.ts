@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialsSchema } from '../../contract/account.js';
+import { credentialsSchema } from '@contract/account.js';
 import { backends, signHeaders, testServer, type TestServer } from '../test/harness.js';
 import { F } from '../test/fixture.js';
 

@@ -1,4 +1,4 @@
-import type { AlbumSort, PlayedSong } from '../../contract/listener-app.js';
+import type { AlbumSort, PlayedSong } from '@contract/listener-app.js';
 import type { Queryable } from '../db/connection.js';
 import { unprocessable } from '../lib/errors.js';
 import {

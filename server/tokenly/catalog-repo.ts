@@ -1,4 +1,4 @@
-import type { Album, ArtistProfile, LibrarySong, Song } from '../../contract/catalog.js';
+import type { Album, ArtistProfile, LibrarySong, Song } from '@contract/catalog.js';
 import type { Queryable } from '../db/connection.js';
 import { gone, notFound } from '../lib/errors.js';
 import { docDate, mediaUrl, satToFloat } from './format.js';

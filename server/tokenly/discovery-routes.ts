@@ -1,12 +1,12 @@
-import { albumListSchema } from '../../contract/catalog.js';
+import { albumListSchema } from '@contract/catalog.js';
 import {
   albumBrowseQuerySchema,
   albumPageSchema,
   playedSongListSchema,
   suggestionsSchema,
   suggestQuerySchema,
-} from '../../contract/listener-app.js';
-import { profileIdParamsSchema } from '../../contract/params.js';
+} from '@contract/listener-app.js';
+import { profileIdParamsSchema } from '@contract/params.js';
 import { cachedAnswers } from '../lib/cached-answers.js';
 import type { App } from '../lib/validation.js';
 import { artistAlbums, browseAlbums, popularThisWeek, topSongs } from './browse-repo.js';

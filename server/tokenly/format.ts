@@ -1,4 +1,4 @@
-import { SAT_PER_CREDIT } from '../../contract/common.js';
+import { SAT_PER_CREDIT } from '@contract/common.js';
 
 /** The document's date format: 2016-03-26T20:31:12+0000 (UTC). */
 export function docDate(d: Date | string | null | undefined): string | null {

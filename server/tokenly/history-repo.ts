@@ -1,4 +1,4 @@
-import type { Home, PlayEvent } from '../../contract/listener-app.js';
+import type { Home, PlayEvent } from '@contract/listener-app.js';
 import type { Queryable } from '../db/connection.js';
 import { HttpError } from '../lib/errors.js';
 import {

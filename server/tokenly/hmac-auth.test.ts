@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSignedString, signingUrl } from '../../contract/signing.js';
-import { credentialsSchema, type Credentials } from '../../contract/account.js';
+import { buildSignedString, signingUrl } from '@contract/signing.js';
+import { credentialsSchema, type Credentials } from '@contract/account.js';
 import { backends, signHeaders, testServer, type TestServer } from '../test/harness.js';
 import { F } from '../test/fixture.js';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { buildSignedString, NONCE_WINDOW_SEC, queryParamsJson } from '../../contract/signing.js';
+import { buildSignedString, NONCE_WINDOW_SEC, queryParamsJson } from '@contract/signing.js';
 import type { Queryable } from '../db/connection.js';
 import { forbidden } from '../lib/errors.js';
 import { requestOrigin, requestPath } from '../lib/urls.js';

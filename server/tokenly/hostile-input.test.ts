@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadTicketSchema } from '../../contract/encoding.js';
+import { uploadTicketSchema } from '@contract/encoding.js';
 import { signUploadUrl } from '../storage/signed-urls.js';
 import { aliceAsArtist, backends, signHeaders, testServer, type TestServer } from '../test/harness.js';
 import { silence, withFlacTotal } from '../audio/codec/testing.js';

@@ -1,4 +1,4 @@
-import type { LibraryIds, LibraryKind } from '../../contract/listener-app.js';
+import type { LibraryIds, LibraryKind } from '@contract/listener-app.js';
 import type { Queryable } from '../db/connection.js';
 import { notFound } from '../lib/errors.js';
 import {

@@ -10,7 +10,7 @@ import {
   playEventSchema,
   playRecordedSchema,
   savedAlbumListSchema,
-} from '../../contract/listener-app.js';
+} from '@contract/listener-app.js';
 import type { App } from '../lib/validation.js';
 import { userOf, type RouteOptions } from './context.js';
 import { homeOf, recordPlay } from './history-repo.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { albumListSchema } from '../../contract/catalog.js';
+import { albumListSchema } from '@contract/catalog.js';
 import {
   albumPageSchema,
   followedArtistListSchema,
@@ -9,7 +9,7 @@ import {
   playedSongListSchema,
   savedAlbumListSchema,
   suggestionsSchema,
-} from '../../contract/listener-app.js';
+} from '@contract/listener-app.js';
 import { F } from '../test/fixture.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { backends, registeredClient, signedClient, testServer, type TestServer } from '../test/harness.js';

@@ -1,4 +1,4 @@
-import type { MySong } from '../../contract/listener.js';
+import type { MySong } from '@contract/listener.js';
 import type { Queryable } from '../db/connection.js';
 import { PAID_NOT_REFUNDED } from '../storage/media-access-repo.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { idResponseSchema, profileSchema } from '../../contract/account.js';
-import { pagingQuerySchema } from '../../contract/common.js';
+import { idResponseSchema, profileSchema } from '@contract/account.js';
+import { pagingQuerySchema } from '@contract/common.js';
 import {
   balanceQuerySchema,
   balanceSchema,
@@ -11,8 +11,8 @@ import {
   streamAuthSchema,
   tcaBodySchema,
   tcaResponseSchema,
-} from '../../contract/listener.js';
-import { songIdParamsSchema } from '../../contract/params.js';
+} from '@contract/listener.js';
+import { songIdParamsSchema } from '@contract/params.js';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import { signMediaUrl } from '../storage/signed-urls.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mySongListSchema, playlistsSchema } from '../../contract/listener.js';
+import { mySongListSchema, playlistsSchema } from '@contract/listener.js';
 import { F } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { albumListSchema } from '../../contract/catalog.js';
+import { albumListSchema } from '@contract/catalog.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { F } from '../test/fixture.js';
 import { aliceAsArtist, backends, signHeaders, testServer, type TestServer } from '../test/harness.js';

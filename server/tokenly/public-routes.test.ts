@@ -8,7 +8,7 @@ import {
   librarySongPageSchema,
   songListSchema,
   tagPageSchema,
-} from '../../contract/catalog.js';
+} from '@contract/catalog.js';
 import { backends, testServer, type TestServer } from '../test/harness.js';
 import { F } from '../test/fixture.js';
 

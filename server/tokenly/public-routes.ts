@@ -10,10 +10,10 @@ import {
   songLookupQuerySchema,
   songListSchema,
   tagPageSchema,
-} from '../../contract/catalog.js';
-import { pagingQuerySchema } from '../../contract/common.js';
-import { profileSchema } from '../../contract/account.js';
-import { albumIdParamsSchema, profileIdParamsSchema, usernameParamsSchema } from '../../contract/params.js';
+} from '@contract/catalog.js';
+import { pagingQuerySchema } from '@contract/common.js';
+import { profileSchema } from '@contract/account.js';
+import { albumIdParamsSchema, profileIdParamsSchema, usernameParamsSchema } from '@contract/params.js';
 import { cachedAnswers } from '../lib/cached-answers.js';
 import type { App } from '../lib/validation.js';
 import { albumSongs, artistProfileExists, getAlbum, getArtistProfile, listAlbums } from './catalog-repo.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mySongListSchema, streamAuthSchema } from '../../contract/listener.js';
+import { mySongListSchema, streamAuthSchema } from '@contract/listener.js';
 import { runAdmin } from '../admin/commands.js';
 import { F, fixturePlan } from '../test/fixture.js';
 import { backends, signedClient, testServer, type TestServer } from '../test/harness.js';

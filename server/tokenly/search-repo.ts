@@ -1,4 +1,4 @@
-import type { LibrarySong } from '../../contract/catalog.js';
+import type { LibrarySong } from '@contract/catalog.js';
 import type { Queryable } from '../db/connection.js';
 import { unprocessable } from '../lib/errors.js';
 import { pageEnvelope, type Paging } from './format.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { librarySongPageSchema } from '../../contract/catalog.js';
+import { librarySongPageSchema } from '@contract/catalog.js';
 import { backends, testServer, type TestServer } from '../test/harness.js';
 
 describe.each(backends())('library search (%s)', (backend) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { librarySongListSchema } from '../../contract/catalog.js';
-import { playlistsSchema } from '../../contract/listener.js';
+import { librarySongListSchema } from '@contract/catalog.js';
+import { playlistsSchema } from '@contract/listener.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { F } from '../test/fixture.js';
 import type { HttpError } from '../lib/errors.js';

@@ -1,4 +1,4 @@
-import type { StreamAuth } from '../../contract/listener.js';
+import type { StreamAuth } from '@contract/listener.js';
 import type { Db, Queryable } from '../db/connection.js';
 import { gone, HttpError, notFound } from '../lib/errors.js';
 import { isUuid } from './catalog-repo.js';

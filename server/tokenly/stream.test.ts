@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceSchema, ledgerPageSchema, streamAuthSchema, type StreamAuth } from '../../contract/listener.js';
+import { balanceSchema, ledgerPageSchema, streamAuthSchema, type StreamAuth } from '@contract/listener.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { createSeedUser } from '../db/seed/users.js';
 import { F, fixturePlan } from '../test/fixture.js';

@@ -1,5 +1,5 @@
-import type { Album, LibrarySong } from '../../contract/catalog.js';
-import type { ArtistSummary, Suggestions } from '../../contract/listener-app.js';
+import type { Album, LibrarySong } from '@contract/catalog.js';
+import type { ArtistSummary, Suggestions } from '@contract/listener-app.js';
 import type { Queryable } from '../db/connection.js';
 import {
   ALBUM_COLUMNS,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, type NavLinkProps } from 'react-router';
-import type { Credentials } from '../../contract/account';
-import { releaseQueries } from '../features/releases';
+import type { Credentials } from '@contract/account';
+import { releaseQueries } from '@/features/releases';
 
 /**
  * Users with an artist profile see the artist pages' link; others, where the server lets them,

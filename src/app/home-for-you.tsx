@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Credentials } from '../../contract/account';
-import { AlbumCard, CARD_GRID } from '../components/ui/album-card';
-import { ErrorState, Skeleton } from '../components/ui/query-state';
-import { homeQueries } from '../features/home/api/queries';
-import { Shelf } from '../features/home/components/shelf';
+import type { Credentials } from '@contract/account';
+import { AlbumCard, CARD_GRID } from '@/components/ui/album-card';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
+import { homeQueries } from '@/features/home';
+import { Shelf } from '@/features/home';
 import { HomeSongShelf } from './home-song-shelf';
 
 /** The signed-in listener's shelves of the home page: where they left off. */

@@ -1,7 +1,7 @@
-import type { Credentials } from '../../contract/account';
-import type { LibrarySong } from '../../contract/catalog';
-import { SongTiles } from '../features/home/components/song-tiles';
-import { AccessBadge } from '../features/songs/components/access-badge';
+import type { Credentials } from '@contract/account';
+import type { LibrarySong } from '@contract/catalog';
+import { SongTiles } from '@/features/home';
+import { AccessBadge } from '@/features/songs';
 import { useRowMenu } from './row-menu';
 
 /**

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { NoticeBanner } from '../components/ui/notice-banner';
-import { Skeleton } from '../components/ui/query-state';
-import { useAuth } from '../features/account/store';
-import { SearchBox } from '../features/search/components/search-box';
+import { NoticeBanner } from '@/components/ui/notice-banner';
+import { Skeleton } from '@/components/ui/query-state';
+import { useAuth } from '@/features/account';
+import { SearchBox } from '@/features/search';
 import { MainNav } from './main-nav';
 import { PlayerShell } from './player-shell';
 
@@ -12,12 +12,12 @@ const ListenerEffects = lazy(async () => ({ default: (await import('./listener-e
 
 // Only signed-in listeners edit playlists: the catalog's first load does not carry the editor.
 const PlaylistEditorHost = lazy(async () => ({
-  default: (await import('../features/playlists/components/playlist-editor-host')).PlaylistEditorHost,
+  default: (await import('@/features/playlists/lazy')).PlaylistEditorHost,
 }));
 
 // The queue panel's "Add to playlist" comes with the playlists chunk, when the panel is opened.
 const AddToPlaylistMenu = lazy(async () => ({
-  default: (await import('../features/playlists/components/add-to-playlist-menu')).AddToPlaylistMenu,
+  default: (await import('@/features/playlists/lazy')).AddToPlaylistMenu,
 }));
 
 /**

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useAuth } from '../features/account/store';
-import { homeQueries } from '../features/home/api/queries';
-import { useCurrentEntry, useStatus } from '../features/player';
-import { setPlayingTitle } from '../lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { homeQueries } from '@/features/home';
+import { useCurrentEntry, useStatus } from '@/features/player';
+import { setPlayingTitle } from '@/lib/use-page-title';
 import { contextOf } from './play-context';
 
 /**
@@ -27,7 +27,7 @@ export function ListenerEffects() {
     reported.current = entry.key;
     const context = contextOf(entry.item.id);
     const event = { songId: entry.item.id, ...(context ? { context } : {}) };
-    void import('../features/home/api/plays')
+    void import('@/features/home/lazy')
       .then((m) => m.reportPlay(auth, event))
       // the home page's "recently played" and "jump back in" follow
       .then(() => client.invalidateQueries({ queryKey: homeQueries.all() }));

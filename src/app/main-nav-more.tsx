@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
-import { useLogout } from '../features/account/api/mutations';
-import { useAuth, useUsername } from '../features/account/store';
+import { useLogout } from '@/features/account';
+import { useAuth, useUsername } from '@/features/account';
 
 // Only signed-in users can be artists: the link's check loads with them, not with the catalog.
 const ArtistLink = lazy(async () => ({ default: (await import('./artist-link')).ArtistLink }));

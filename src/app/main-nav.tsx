@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { useUsername } from '../features/account/store';
+import { useUsername } from '@/features/account';
 
 // The links past the four main ones load just after the first paint (on a phone they are behind More).
 const MoreLinks = lazy(async () => ({ default: (await import('./main-nav-more')).MoreLinks }));

@@ -1,4 +1,4 @@
-import type { PlayEvent } from '../../contract/listener-app';
+import type { PlayEvent } from '@contract/listener-app';
 
 type Context = NonNullable<PlayEvent['context']>;
 let current: { context: Context; songs: ReadonlySet<string> } | null = null;

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { HandoffOffer, HandoffPanel, lookForOffer, startHandoff } from '../features/handoff';
-import { LyricsView } from '../features/lyrics';
-import { actions as session } from '../features/account/store';
-import { creditsQueries } from '../features/credits/api/queries';
+import { HandoffOffer, HandoffPanel, lookForOffer, startHandoff } from '@/features/handoff';
+import { LyricsView } from '@/features/lyrics';
+import { actions as session } from '@/features/account';
+import { creditsQueries } from '@/features/credits';
 import {
   configurePlayer,
   continuePlayback,
@@ -16,7 +16,7 @@ import {
   warmUpPlayer,
   type PlayerPanel,
   type QueueEntry,
-} from '../features/player';
+} from '@/features/player';
 
 /** The player's panels from other features: a new one is added here, not in the bar. */
 const PANELS: PlayerPanel[] = [

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import type { Credentials } from '../../contract/account';
-import { Dialog } from '../components/ui/dialog';
-import { useAddToPlaylist } from '../features/playlists/api/add';
-import { NewPlaylistDialog } from '../features/playlists/components/new-playlist-dialog';
+import type { Credentials } from '@contract/account';
+import { Dialog } from '@/components/ui/dialog';
+import { useAddToPlaylist } from '@/features/playlists';
+import { NewPlaylistDialog } from '@/features/playlists';
 
 export interface PickerSubject {
   songIds: string[];

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { actions } from '../features/account/store';
-import { createQueryClient } from '../lib/query-client';
+import { actions } from '@/features/account';
+import { createQueryClient } from '@/lib/query-client';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(createQueryClient);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { Credentials } from '../../contract/account';
-import { useAuth } from '../features/account/store';
+import type { Credentials } from '@contract/account';
+import { useAuth } from '@/features/account';
 
 /** Pages of one's own (songs, credits, profile) ask to log in first, and come back after. */
 export function RequireAuth({ title, children }: { title: string; children: (auth: Credentials) => ReactNode }) {

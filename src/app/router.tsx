@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { Skeleton } from '../components/ui/query-state';
+import { Skeleton } from '@/components/ui/query-state';
 import { Layout } from './layout';
 
 // Each page is its own chunk, loaded when first visited.

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Credentials } from '../../contract/account';
-import { playerActions, toQueueItem, type QueueableSong, type QueueItem } from '../features/player';
-import type { SongRowData } from '../features/songs/components/song-list';
-import { songsQueries } from '../features/songs/api/queries';
-import { songAccess, tokensOf, type SongAccess } from '../features/songs/lib/access';
-import { AddToPlaylistMenu } from '../features/playlists/components/add-to-playlist-menu';
+import type { Credentials } from '@contract/account';
+import { playerActions, toQueueItem, type QueueableSong, type QueueItem } from '@/features/player';
+import type { SongRowData } from '@/features/songs';
+import { songsQueries } from '@/features/songs';
+import { songAccess, tokensOf, type SongAccess } from '@/features/songs';
+import { AddToPlaylistMenu } from '@/features/playlists';
 
 const btn =
   'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 px-2 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';

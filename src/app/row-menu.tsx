@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Credentials } from '../../contract/account';
-import type { PlayEvent } from '../../contract/listener-app';
-import type { MenuItem } from '../components/ui/menu';
-import { noticeActions } from '../lib/notices';
-import { KeepButton } from '../features/library/components/keep-button';
-import { playerActions, toQueueItem, useShuffle, type QueueableSong } from '../features/player';
-import type { SongRowData } from '../features/songs/components/song-list';
-import { songsQueries } from '../features/songs/api/queries';
-import { songAccess, tokensOf, type SongAccess } from '../features/songs/lib/access';
+import type { Credentials } from '@contract/account';
+import type { PlayEvent } from '@contract/listener-app';
+import type { MenuItem } from '@/components/ui/menu';
+import { noticeActions } from '@/lib/notices';
+import { KeepButton } from '@/features/library';
+import { playerActions, toQueueItem, useShuffle, type QueueableSong } from '@/features/player';
+import type { SongRowData } from '@/features/songs';
+import { songsQueries } from '@/features/songs';
+import { songAccess, tokensOf, type SongAccess } from '@/features/songs';
 import { setPlayContext } from './play-context';
 import type { PickerSubject } from './playlist-picker';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SessionAuth } from '../lib/api-client';
-import { songsQueries } from '../features/songs/api/queries';
-import { AccessBadge } from '../features/songs/components/access-badge';
-import { songAccess, tokensOf, type AccessInput } from '../features/songs/lib/access';
+import type { SessionAuth } from '@/lib/api-client';
+import { songsQueries } from '@/features/songs';
+import { AccessBadge } from '@/features/songs';
+import { songAccess, tokensOf, type AccessInput } from '@/features/songs';
 
 /**
  * The songs feature's access badge for one song, for lists built by other features (playlists):

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import type { Album, LibrarySong, Song } from '../../contract/catalog';
+import type { Album, LibrarySong, Song } from '@contract/catalog';
 
 /** Test data and a harness for the listening pages' component tests (not shipped: only tests import it). */
 export const album: Album = {

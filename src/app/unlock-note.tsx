@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Album } from '../../contract/catalog';
-import type { SessionAuth } from '../lib/api-client';
-import { safeHref } from '../lib/markdown';
-import { artistQueries } from '../features/artists/api/queries';
-import { songsQueries } from '../features/songs/api/queries';
+import type { Album } from '@contract/catalog';
+import type { SessionAuth } from '@/lib/api-client';
+import { safeHref } from '@/lib/markdown';
+import { artistQueries } from '@/features/artists';
+import { songsQueries } from '@/features/songs';
 
 /**
  * On a token-gated album, how to unlock its locked songs: the token's name and, when the artist's

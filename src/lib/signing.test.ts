@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildSignedString } from '../../contract/signing';
+import { buildSignedString } from '@contract/signing';
 import { signRequest } from './signing';
 
 // The reference: what the API document's curl + openssl examples compute, here with Node's crypto.

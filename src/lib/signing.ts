@@ -1,4 +1,4 @@
-import { buildSignedString, signingUrl } from '../../contract/signing';
+import { buildSignedString, signingUrl } from '@contract/signing';
 
 function toBase64(bytes: ArrayBuffer): string {
   let s = '';

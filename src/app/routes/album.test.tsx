@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NoticeBanner } from '../../components/ui/notice-banner';
-import { catalogQueries } from '../../features/catalog/api/queries';
-import { playerActions } from '../../features/player';
+import { NoticeBanner } from '@/components/ui/notice-banner';
+import { catalogQueries } from '@/features/catalog';
+import { playerActions } from '@/features/player';
 import AlbumRoute from './album';
 import { album, renderPage, track } from '../test-pages';
 

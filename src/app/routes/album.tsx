@@ -1,20 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
-import { totalLength } from '../../lib/clock';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { usePrefetchArtist } from '../../features/artists/api/queries';
-import { catalogQueries } from '../../features/catalog/api/queries';
-import { AlbumDetailsSkeleton, formatDate } from '../../features/catalog/components/album-details';
-import { KeepButton } from '../../features/library/components/keep-button';
-import { SongList } from '../../features/songs/components/song-list';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { totalLength } from '@/lib/clock';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { usePrefetchArtist } from '@/features/artists';
+import { catalogQueries } from '@/features/catalog';
+import { AlbumDetailsSkeleton, formatDate } from '@/features/catalog';
+import { KeepButton } from '@/features/library';
+import { SongList } from '@/features/songs';
 import { UnlockNote } from '../unlock-note';
 import { useRowMenu } from '../row-menu';
 
 const AddToPlaylistMenu = lazy(async () => ({
-  default: (await import('../../features/playlists/components/add-to-playlist-menu')).AddToPlaylistMenu,
+  default: (await import('@/features/playlists/lazy')).AddToPlaylistMenu,
 }));
 
 const bigButton =

@@ -1,5 +1,5 @@
-import { usePageTitle } from '../../lib/use-page-title';
-import { EncodingDashboard } from '../../features/encoding/components/encoding-dashboard';
+import { usePageTitle } from '@/lib/use-page-title';
+import { EncodingDashboard } from '@/features/encoding';
 import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 

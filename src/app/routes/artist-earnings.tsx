@@ -1,5 +1,5 @@
-import { usePageTitle } from '../../lib/use-page-title';
-import { EarningsView } from '../../features/earnings/components/earnings-view';
+import { usePageTitle } from '@/lib/use-page-title';
+import { EarningsView } from '@/features/earnings';
 import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 

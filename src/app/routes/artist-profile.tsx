@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { encodingQueries } from '../../features/encoding';
-import { ArtistProfileEditor } from '../../features/releases';
-import { usePageTitle } from '../../lib/use-page-title';
+import { encodingQueries } from '@/features/encoding';
+import { ArtistProfileEditor } from '@/features/releases';
+import { usePageTitle } from '@/lib/use-page-title';
 import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 

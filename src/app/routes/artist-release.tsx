@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { ReleaseEditor } from '../../features/releases';
-import { usePageTitle } from '../../lib/use-page-title';
+import { ReleaseEditor } from '@/features/releases';
+import { usePageTitle } from '@/lib/use-page-title';
 import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 

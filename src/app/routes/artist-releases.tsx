@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Credentials } from '../../../contract/account';
-import { encodeFile } from '../../features/encoding';
-import { ReleasesHome, type EncodeFile } from '../../features/releases';
-import { usePageTitle } from '../../lib/use-page-title';
+import type { Credentials } from '@contract/account';
+import { encodeFile } from '@/features/encoding';
+import { ReleasesHome, type EncodeFile } from '@/features/releases';
+import { usePageTitle } from '@/lib/use-page-title';
 import { ArtistTabs } from '../artist-tabs';
 import { RequireAuth } from '../require-auth';
 

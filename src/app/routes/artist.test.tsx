@@ -1,8 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { artistQueries } from '../../features/artists/api/queries';
-import { playerActions } from '../../features/player';
+import { artistQueries } from '@/features/artists';
+import { playerActions } from '@/features/player';
 import ArtistRoute from './artist';
 import { album, librarySong, renderPage } from '../test-pages';
 

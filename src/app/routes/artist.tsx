@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
-import { AlbumCards } from '../../components/ui/album-card';
-import { Pager } from '../../components/ui/pager';
-import { ErrorState, QueryView, Skeleton } from '../../components/ui/query-state';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { artistQueries } from '../../features/artists/api/queries';
-import { ArtistProfileView } from '../../features/artists/components/artist-profile-view';
-import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
-import { KeepButton } from '../../features/library/components/keep-button';
-import { SongList } from '../../features/songs/components/song-list';
+import { AlbumCards } from '@/components/ui/album-card';
+import { Pager } from '@/components/ui/pager';
+import { ErrorState, QueryView, Skeleton } from '@/components/ui/query-state';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { artistQueries } from '@/features/artists';
+import { ArtistProfileView } from '@/features/artists';
+import { usePrefetchAlbum } from '@/features/catalog';
+import { KeepButton } from '@/features/library';
+import { SongList } from '@/features/songs';
 import { useRowMenu } from '../row-menu';
 
 const TOP_SHOWN = 5;

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
-import { ArtistGrid } from '../../features/artists/components/artist-grid';
+import { usePageTitle } from '@/lib/use-page-title';
+import { ArtistGrid } from '@/features/artists';
 
 export default function ArtistsRoute() {
   const [params, setParams] = useSearchParams();

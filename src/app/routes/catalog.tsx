@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ALBUM_SORTS, type AlbumSort } from '../../../contract/listener-app';
-import { AlbumCards, CARD_GRID } from '../../components/ui/album-card';
-import { Pager } from '../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
-import { usePageTitle } from '../../lib/use-page-title';
-import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
-import { homeQueries } from '../../features/home/api/queries';
-import { searchQueries } from '../../features/search/api/queries';
+import { ALBUM_SORTS, type AlbumSort } from '@contract/listener-app';
+import { AlbumCards, CARD_GRID } from '@/components/ui/album-card';
+import { Pager } from '@/components/ui/pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { usePageTitle } from '@/lib/use-page-title';
+import { usePrefetchAlbum } from '@/features/catalog';
+import { homeQueries } from '@/features/home';
+import { searchQueries } from '@/features/search';
 
 const SORT_NAMES: Record<AlbumSort, string> = { newest: 'Newest', name: 'Name', artist: 'Artist' };
 const select =

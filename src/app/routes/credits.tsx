@@ -1,9 +1,9 @@
 import { useSearchParams } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
-import { BalanceCard } from '../../features/credits/components/balance-card';
-import { BuyCredits } from '../../features/credits/components/buy-credits';
-import { LedgerTable } from '../../features/credits/components/ledger-table';
-import { RedeemForm } from '../../features/credits/components/redeem-form';
+import { usePageTitle } from '@/lib/use-page-title';
+import { BalanceCard } from '@/features/credits';
+import { BuyCredits } from '@/features/credits';
+import { LedgerTable } from '@/features/credits';
+import { RedeemForm } from '@/features/credits';
 import { RequireAuth } from '../require-auth';
 
 export default function CreditsRoute() {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
-import { searchQueries } from '../../features/search/api/queries';
-import { DirectoryList } from '../../features/search/components/directory-list';
+import { usePageTitle } from '@/lib/use-page-title';
+import { searchQueries } from '@/features/search';
+import { DirectoryList } from '@/features/search';
 
 /** The genres and the tags pages: one paged directory, each entry linking to its songs. */
 export function DirectoryPage({ kind }: { kind: 'genre' | 'tag' }) {

@@ -1,6 +1,6 @@
-import { cardClass } from '../../components/ui/form';
-import { usePageTitle } from '../../lib/use-page-title';
-import { ForgotPasswordForm } from '../../features/account/components/forgot-password-form';
+import { cardClass } from '@/components/ui/form';
+import { usePageTitle } from '@/lib/use-page-title';
+import { ForgotPasswordForm } from '@/features/account';
 
 export default function ForgotPasswordRoute() {
   usePageTitle('Forgot your password');

@@ -1,9 +1,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { actions } from '../../features/account/store';
-import { homeQueries } from '../../features/home/api/queries';
-import { playerActions } from '../../features/player';
+import { actions } from '@/features/account';
+import { homeQueries } from '@/features/home';
+import { playerActions } from '@/features/player';
 import HomeRoute from './home';
 import { album, librarySong, renderPage } from '../test-pages';
 

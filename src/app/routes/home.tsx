@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { AlbumCards, CARD_GRID } from '../../components/ui/album-card';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { homeQueries } from '../../features/home/api/queries';
-import { Shelf } from '../../features/home/components/shelf';
+import { AlbumCards, CARD_GRID } from '@/components/ui/album-card';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { homeQueries } from '@/features/home';
+import { Shelf } from '@/features/home';
 
 const HomeSongShelf = lazy(async () => ({
   default: (await import('../home-song-shelf')).HomeSongShelf,

@@ -1,9 +1,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actions } from '../../features/account/store';
-import { libraryQueries } from '../../features/library/api/queries';
-import { playerActions } from '../../features/player';
+import { actions } from '@/features/account';
+import { libraryQueries } from '@/features/library';
+import { playerActions } from '@/features/player';
 import LibraryRoute from './library';
 import { album, librarySong, renderPage } from '../test-pages';
 

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Credentials } from '../../../contract/account';
-import { AlbumCards } from '../../components/ui/album-card';
-import { QueryView, Skeleton } from '../../components/ui/query-state';
-import { totalLength } from '../../lib/clock';
-import { usePageTitle } from '../../lib/use-page-title';
-import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
-import { libraryQueries } from '../../features/library/api/queries';
-import { SongList } from '../../features/songs/components/song-list';
+import type { Credentials } from '@contract/account';
+import { AlbumCards } from '@/components/ui/album-card';
+import { QueryView, Skeleton } from '@/components/ui/query-state';
+import { totalLength } from '@/lib/clock';
+import { usePageTitle } from '@/lib/use-page-title';
+import { usePrefetchAlbum } from '@/features/catalog';
+import { libraryQueries } from '@/features/library';
+import { SongList } from '@/features/songs';
 import { RequireAuth } from '../require-auth';
 import { useRowMenu } from '../row-menu';
 

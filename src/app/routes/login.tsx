@@ -1,8 +1,8 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { cardClass } from '../../components/ui/form';
-import { usePageTitle } from '../../lib/use-page-title';
-import { LoginForm } from '../../features/account/components/login-form';
-import { safeNext } from '../../features/account/lib/client-checks';
+import { cardClass } from '@/components/ui/form';
+import { usePageTitle } from '@/lib/use-page-title';
+import { LoginForm } from '@/features/account';
+import { safeNext } from '@/features/account';
 
 export default function LoginRoute() {
   const [params] = useSearchParams();

@@ -1,12 +1,12 @@
-import { usePageTitle } from '../../lib/use-page-title';
-import { MySongsList } from '../../features/my-songs/components/my-songs-list';
-import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
+import { usePageTitle } from '@/lib/use-page-title';
+import { MySongsList } from '@/features/my-songs';
+import { AddToPlaylistMenu } from '@/features/playlists';
 import { useQuery } from '@tanstack/react-query';
-import type { Credentials } from '../../../contract/account';
-import type { MySong } from '../../../contract/listener';
-import { catalogQueries } from '../../features/catalog/api/queries';
-import { playerActions, toQueueItem } from '../../features/player';
-import { songAccess } from '../../features/songs/lib/access';
+import type { Credentials } from '@contract/account';
+import type { MySong } from '@contract/listener';
+import { catalogQueries } from '@/features/catalog';
+import { playerActions, toQueueItem } from '@/features/player';
+import { songAccess } from '@/features/songs';
 import { QueueButtons } from '../row-controls';
 import { RequireAuth } from '../require-auth';
 

@@ -1,4 +1,4 @@
-import { usePageTitle } from '../../lib/use-page-title';
+import { usePageTitle } from '@/lib/use-page-title';
 import { Link } from 'react-router';
 
 export default function NotFoundRoute() {

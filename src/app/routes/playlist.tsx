@@ -1,8 +1,8 @@
 import { useNavigate, useParams } from 'react-router';
-import { useAuth } from '../../features/account/store';
-import { usePageTitle } from '../../lib/use-page-title';
-import { PlaylistView } from '../../features/playlists/components/playlist-view';
-import { playlistPath } from '../../features/playlists/lib/format';
+import { useAuth } from '@/features/account';
+import { usePageTitle } from '@/lib/use-page-title';
+import { PlaylistView } from '@/features/playlists';
+import { playlistPath } from '@/features/playlists';
 import { RequireAuth } from '../require-auth';
 import { useQueueSongs } from '../row-controls';
 import { SongAccess } from '../song-access';

@@ -1,5 +1,5 @@
-import { usePageTitle } from '../../lib/use-page-title';
-import { PlaylistsOverview } from '../../features/playlists/components/playlists-overview';
+import { usePageTitle } from '@/lib/use-page-title';
+import { PlaylistsOverview } from '@/features/playlists';
 import { RequireAuth } from '../require-auth';
 
 export default function PlaylistsRoute() {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Credentials } from '../../../contract/account';
-import { ErrorState, Skeleton } from '../../components/ui/query-state';
-import { usePageTitle } from '../../lib/use-page-title';
-import { profileQueries } from '../../features/profile/api/queries';
-import { ProfileForm } from '../../features/profile/components/profile-form';
+import type { Credentials } from '@contract/account';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
+import { usePageTitle } from '@/lib/use-page-title';
+import { profileQueries } from '@/features/profile';
+import { ProfileForm } from '@/features/profile';
 import { RequireAuth } from '../require-auth';
 
 function EditProfile({ auth }: { auth: Credentials }) {

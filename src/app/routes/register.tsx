@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { cardClass } from '../../components/ui/form';
-import { usePageTitle } from '../../lib/use-page-title';
-import { RegisterForm } from '../../features/account/components/register-form';
+import { cardClass } from '@/components/ui/form';
+import { usePageTitle } from '@/lib/use-page-title';
+import { RegisterForm } from '@/features/account';
 
 export default function RegisterRoute() {
   const [params] = useSearchParams();

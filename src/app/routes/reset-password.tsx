@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
-import { cardClass } from '../../components/ui/form';
-import { usePageTitle } from '../../lib/use-page-title';
-import { ResetPasswordForm } from '../../features/account/components/reset-password-form';
+import { cardClass } from '@/components/ui/form';
+import { usePageTitle } from '@/lib/use-page-title';
+import { ResetPasswordForm } from '@/features/account';
 
 export default function ResetPasswordRoute() {
   const [params] = useSearchParams();

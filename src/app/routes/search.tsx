@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { AlbumCards } from '../../components/ui/album-card';
-import { Pager } from '../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { usePrefetchArtist } from '../../features/artists/api/queries';
-import { usePrefetchAlbum } from '../../features/catalog/api/prefetch';
-import { searchQueries } from '../../features/search/api/queries';
-import { suggestQueries } from '../../features/search/api/suggest';
-import { SearchForm } from '../../features/search/components/search-form';
-import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '../../features/search/lib/search-params';
-import { SongList } from '../../features/songs/components/song-list';
+import { AlbumCards } from '@/components/ui/album-card';
+import { Pager } from '@/components/ui/pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { usePrefetchArtist } from '@/features/artists';
+import { usePrefetchAlbum } from '@/features/catalog';
+import { searchQueries } from '@/features/search';
+import { suggestQueries } from '@/features/search';
+import { SearchForm } from '@/features/search';
+import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '@/features/search';
+import { SongList } from '@/features/songs';
 import { useRowControls } from '../row-controls';
 
 export default function SearchRoute() {

@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ChangeEmailForm } from '../../features/account/components/change-email-form';
-import { ChangePasswordForm } from '../../features/account/components/change-password-form';
-import { DeleteAccountForm } from '../../features/account/components/delete-account-form';
-import { SessionsList } from '../../features/account/components/sessions-list';
-import { useIsSignedIn } from '../../features/account/store';
-import { PlaybackSettings } from '../../features/player';
-import { usePageTitle } from '../../lib/use-page-title';
-import { applyTheme, savedTheme, THEME_STORAGE_KEY, type Theme } from '../../lib/theme';
+import { ChangeEmailForm } from '@/features/account';
+import { ChangePasswordForm } from '@/features/account';
+import { DeleteAccountForm } from '@/features/account';
+import { SessionsList } from '@/features/account';
+import { useIsSignedIn } from '@/features/account';
+import { PlaybackSettings } from '@/features/player';
+import { usePageTitle } from '@/lib/use-page-title';
+import { applyTheme, savedTheme, THEME_STORAGE_KEY, type Theme } from '@/lib/theme';
 
 function setTheme(theme: Theme): void {
   try {

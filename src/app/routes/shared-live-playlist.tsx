@@ -1,8 +1,8 @@
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { SharedLiveView } from '../../features/playlists/components/shared-live-view';
-import { playlistPath } from '../../features/playlists/lib/format';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { SharedLiveView } from '@/features/playlists';
+import { playlistPath } from '@/features/playlists';
 import { useQueueSongs } from '../row-controls';
 import { SongAccess } from '../song-access';
 

@@ -1,8 +1,8 @@
 import { useLocation, useNavigate } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
-import { useAuth } from '../../features/account/store';
-import { SharedPlaylistView } from '../../features/playlists/components/shared-playlist-view';
-import { playlistPath } from '../../features/playlists/lib/format';
+import { usePageTitle } from '@/lib/use-page-title';
+import { useAuth } from '@/features/account';
+import { SharedPlaylistView } from '@/features/playlists';
+import { playlistPath } from '@/features/playlists';
 import { SongAccess } from '../song-access';
 
 export default function SharedPlaylistRoute() {

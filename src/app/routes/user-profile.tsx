@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/query-state';
-import { ApiError } from '../../lib/api-error';
-import { usePageTitle } from '../../lib/use-page-title';
-import { profileQueries } from '../../features/profile/api/queries';
-import { PublicProfileView } from '../../features/profile/components/public-profile-view';
-import { ProfilePlaylists } from '../../features/playlists/components/profile-playlists';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { ApiError } from '@/lib/api-error';
+import { usePageTitle } from '@/lib/use-page-title';
+import { profileQueries } from '@/features/profile';
+import { PublicProfileView } from '@/features/profile';
+import { ProfilePlaylists } from '@/features/playlists';
 
 export default function UserProfileRoute() {
   const { username = '' } = useParams();

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseInline, safeHref } from '../../lib/markdown';
+import { parseInline, safeHref } from '@/lib/markdown';
 import { Markdown } from './markdown';
 
 function html(source: string): HTMLElement {

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { parseMarkdown, type Inline } from '../../lib/markdown';
+import { parseMarkdown, type Inline } from '@/lib/markdown';
 
 function renderInline(nodes: Inline[]): ReactNode[] {
   return nodes.map((n, i) => {

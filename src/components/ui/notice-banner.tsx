@@ -1,4 +1,4 @@
-import { noticeActions, useNotices } from '../../lib/notices';
+import { noticeActions, useNotices } from '@/lib/notices';
 
 /** App-wide notices (rate limits, maintenance), announced politely to screen readers; they sit above the player bar. */
 export function NoticeBanner() {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest } from '../../lib/api-client';
-import { emptyObjectSchema } from '../../../contract/account';
+import { apiRequest } from '@/lib/api-client';
+import { emptyObjectSchema } from '@contract/account';
 import { actions, SESSION_STORAGE_KEY } from './store';
 
 const alice = {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { credentialsSchema, type Credentials } from '../../../contract/account';
-import { setAuthRejectedHandler, type ApiCredentials } from '../../lib/api-client';
+import { credentialsSchema, type Credentials } from '@contract/account';
+import { setAuthRejectedHandler, type ApiCredentials } from '@/lib/api-client';
 
 /** The one localStorage key the session lives under. */
 export const SESSION_STORAGE_KEY = 'tokenly.session';

@@ -1,5 +1,5 @@
-import { playbackAnswerSchema, type PlaybackAnswer, type PlaybackSave } from '../../../contract/playback';
-import { apiRequest, type ApiCredentials } from '../../lib/api-client';
+import { playbackAnswerSchema, type PlaybackAnswer, type PlaybackSave } from '@contract/playback';
+import { apiRequest, type ApiCredentials } from '@/lib/api-client';
 
 /** The listener's playback state as the server keeps it, and the time the answer took to come. */
 export async function readPlayback(

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PlaybackState } from '../../../contract/playback';
+import type { PlaybackState } from '@contract/playback';
 
 /** Another device's music this one may continue, as read at `receivedAt` (performance.now()). */
 export interface Offer {

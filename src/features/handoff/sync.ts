@@ -5,9 +5,9 @@
  * still the active one, so one that lost the music pauses within a save's interval. Another
  * device's music is offered ("Continue … at 1:23") when the app opens or comes back into view.
  */
-import type { PlaybackState, QueueItem } from '../../../contract/playback';
-import type { ApiCredentials } from '../../lib/api-client';
-import { noticeActions } from '../../lib/notices';
+import type { PlaybackState, QueueItem } from '@contract/playback';
+import type { ApiCredentials } from '@/lib/api-client';
+import { noticeActions } from '@/lib/notices';
 import { readPlayback, savePlayback } from './api';
 import { deviceId, deviceName } from './device';
 import { offerPosition, useHandoffStore, type Offer } from './store';

@@ -4,7 +4,7 @@
  * said in words. The real audio and server are covered by e2e/player*.spec.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StreamAuth } from '../../../contract/listener';
+import type { StreamAuth } from '@contract/listener';
 import type { QueueItem } from './lib/queue-item';
 
 type Handler = (...args: unknown[]) => void;

@@ -5,9 +5,9 @@
  * facts live in one object (playback-state.ts); React reads the store it updates, other features
  * follow its playback events (playback-events.ts).
  */
-import type { StreamAuth } from '../../../contract/listener';
-import { ApiError } from '../../lib/api-error';
-import { noticeActions } from '../../lib/notices';
+import type { StreamAuth } from '@contract/listener';
+import { ApiError } from '@/lib/api-error';
+import { noticeActions } from '@/lib/notices';
 import { audioElement, fromMemory, load, unload, type Loaded } from './audio-source';
 import { applyGain, chainNext, takeChained, unchain } from './gapless';
 import './test-hooks';

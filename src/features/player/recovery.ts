@@ -1,7 +1,7 @@
 import { probe, unload, type Loaded } from './audio-source';
 import { classifyProbe, recovery, type FaultCounts, type FaultKind } from './lib/faults';
 import { currentEntry, type QueueEntry } from './lib/queue';
-import { noticeActions } from '../../lib/notices';
+import { noticeActions } from '@/lib/notices';
 import { playback as pb } from './playback-state';
 import { actions as store } from './store';
 import { dropGrant } from './stream-grants';

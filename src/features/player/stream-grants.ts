@@ -2,9 +2,9 @@
  * The player's stream grants: one authorization per song while its signed link works, shared by
  * a preload and a click that race, and forgotten when the listener changes.
  */
-import type { StreamAuth } from '../../../contract/listener';
-import { ApiError } from '../../lib/api-error';
-import type { ApiCredentials } from '../../lib/api-client';
+import type { StreamAuth } from '@contract/listener';
+import { ApiError } from '@/lib/api-error';
+import type { ApiCredentials } from '@/lib/api-client';
 import { authorizeStream } from './api/stream';
 import { grantFrom, isUsable, type StreamGrant } from './lib/grants';
 import { actions as store } from './store';

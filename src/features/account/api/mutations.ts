@@ -5,8 +5,8 @@ import {
   successSchema,
   type LoginBody,
   type RegisterBody,
-} from '../../../../contract/account';
-import { apiRequest } from '../../../lib/api-client';
+} from '@contract/account';
+import { apiRequest } from '@/lib/api-client';
 import { actions } from '../store';
 
 export function useLogin() {

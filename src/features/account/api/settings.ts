@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import { emptyObjectSchema } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
+import { emptyObjectSchema } from '@contract/account';
 import {
   accountDeletedSchema,
   accountSessionListSchema,
@@ -10,9 +10,9 @@ import {
   type ChangeEmailBody,
   type ChangePasswordBody,
   type DeleteAccountBody,
-} from '../../../../contract/account-settings';
-import { apiRequest } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+} from '@contract/account-settings';
+import { apiRequest } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-error';
 import { actions, useAuth } from '../store';
 
 export const sessionQueries = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { changeEmailBodySchema } from '../../../../contract/account-settings';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { changeEmailBodySchema } from '@contract/account-settings';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useChangeEmail } from '../api/settings';
 import { useAccountForm } from '../lib/use-account-form';
 import { CurrentPasswordField } from './current-password-field';

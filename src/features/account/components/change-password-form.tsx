@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { changePasswordBodySchema } from '../../../../contract/account-settings';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { changePasswordBodySchema } from '@contract/account-settings';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useChangePassword } from '../api/settings';
 import { useAccountForm } from '../lib/use-account-form';
 import { CurrentPasswordField } from './current-password-field';

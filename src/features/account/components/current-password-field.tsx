@@ -1,5 +1,5 @@
 import type { ChangeEventHandler } from 'react';
-import { Field } from '../../../components/ui/form';
+import { Field } from '@/components/ui/form';
 
 /** The current password that every change of the account's credentials asks for first. */
 export function CurrentPasswordField(props: {

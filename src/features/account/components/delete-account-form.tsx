@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { deleteAccountBodySchema } from '../../../../contract/account-settings';
-import { FormAlert } from '../../../components/ui/form';
-import { noticeActions } from '../../../lib/notices';
+import { deleteAccountBodySchema } from '@contract/account-settings';
+import { FormAlert } from '@/components/ui/form';
+import { noticeActions } from '@/lib/notices';
 import { useDeleteAccount } from '../api/settings';
 import { actions } from '../store';
 import { useAccountForm } from '../lib/use-account-form';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { resetEmailBodySchema } from '../../../../contract/account';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { resetEmailBodySchema } from '@contract/account';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useRequestPasswordReset } from '../api/mutations';
 import { useAccountForm } from '../lib/use-account-form';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useLogin } from '../api/mutations';
 import { useAccountForm } from '../lib/use-account-form';
 import { actions, useSessionEnded } from '../store';

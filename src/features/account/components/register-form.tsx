@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { PASSWORD_MIN, registerBodySchema } from '../../../../contract/account';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { PASSWORD_MIN, registerBodySchema } from '@contract/account';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useRegister } from '../api/mutations';
 import { useAccountForm } from '../lib/use-account-form';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { PASSWORD_MIN, resetBodySchema } from '../../../../contract/account';
-import { Field, FormAlert, SubmitButton } from '../../../components/ui/form';
+import { PASSWORD_MIN, resetBodySchema } from '@contract/account';
+import { Field, FormAlert, SubmitButton } from '@/components/ui/form';
 import { useResetPassword } from '../api/mutations';
 import { useAccountForm } from '../lib/use-account-form';
 

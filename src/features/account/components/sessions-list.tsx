@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AccountSession } from '../../../../contract/account-settings';
-import { FormAlert } from '../../../components/ui/form';
-import { formErrorsFrom } from '../../../lib/form-errors';
+import type { AccountSession } from '@contract/account-settings';
+import { FormAlert } from '@/components/ui/form';
+import { formErrorsFrom } from '@/lib/form-errors';
 import { sessionQueries, useEndOtherSessions, useEndSession } from '../api/settings';
 import { useAuth } from '../store';
 

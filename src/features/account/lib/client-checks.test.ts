@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerBodySchema } from '../../../../contract/account';
+import { registerBodySchema } from '@contract/account';
 import { checkWith, safeNext } from './client-checks';
 
 describe('client checks', () => {

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { formErrorsFrom, noFormErrors, type FormErrors } from '@/lib/form-errors';
 import { checkWith } from './client-checks';
 
 /**

@@ -1,13 +1,8 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import {
-  albumListSchema,
-  artistPageSchema,
-  artistProfileSchema,
-  librarySongPageSchema,
-} from '../../../../contract/catalog';
-import { playedSongListSchema } from '../../../../contract/listener-app';
-import { apiRequest } from '../../../lib/api-client';
+import { albumListSchema, artistPageSchema, artistProfileSchema, librarySongPageSchema } from '@contract/catalog';
+import { playedSongListSchema } from '@contract/listener-app';
+import { apiRequest } from '@/lib/api-client';
 
 /** Artist profiles and their catalogs change when an artist edits them: minutes, not seconds. */
 const ARTISTS_STALE_MS = 5 * 60_000;

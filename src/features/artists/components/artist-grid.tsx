@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Pager } from '../../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import { Pager } from '@/components/ui/pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { artistQueries, usePrefetchArtist } from '../api/queries';
 
 /** One page of featured artists; artists without a profile are listed but not linked. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { ArtistProfile } from '../../../../contract/catalog';
-import { Markdown } from '../../../components/ui/markdown';
-import { safeHref } from '../../../lib/markdown';
+import type { ArtistProfile } from '@contract/catalog';
+import { Markdown } from '@/components/ui/markdown';
+import { safeHref } from '@/lib/markdown';
 
 /** An artist's public profile; the bio is markdown rendered by the safe renderer only. */
 export function ArtistProfileView({ profile }: { profile: ArtistProfile }) {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { albumListSchema, albumSchema, songListSchema } from '../../../../contract/catalog';
-import { apiRequest } from '../../../lib/api-client';
+import { albumListSchema, albumSchema, songListSchema } from '@contract/catalog';
+import { apiRequest } from '@/lib/api-client';
 
 const CATALOG_STALE_MS = 5 * 60_000;
 

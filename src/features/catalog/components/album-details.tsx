@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Album } from '../../../../contract/catalog';
-import { Skeleton } from '../../../components/ui/query-state';
+import type { Album } from '@contract/catalog';
+import { Skeleton } from '@/components/ui/query-state';
 
 export function formatDate(iso: string | null): string | null {
   if (!iso) return null;

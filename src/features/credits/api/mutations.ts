@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import { balanceSchema } from '../../../../contract/listener';
-import { apiRequest } from '../../../lib/api-client';
+import type { Credentials } from '@contract/account';
+import { balanceSchema } from '@contract/listener';
+import { apiRequest } from '@/lib/api-client';
 import { creditsQueries, fetchBalance } from './queries';
 
 /** The refresh button: asks the server to skip any cache (?refresh=1) and updates history too. */

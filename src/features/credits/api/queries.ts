@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { balanceSchema, ledgerPageSchema } from '../../../../contract/listener';
-import { creditOptionsSchema } from '../../../../contract/money';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { balanceSchema, ledgerPageSchema } from '@contract/listener';
+import { creditOptionsSchema } from '@contract/money';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 /** A balance changes with every paid stream: keep it fresh, but not per render. */
 const BALANCE_STALE_MS = 15_000;

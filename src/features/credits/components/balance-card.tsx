@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { useRefreshBalance } from '../api/mutations';
 import { creditsQueries } from '../api/queries';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import { creditsQueries } from '../api/queries';
 
 /**

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import { SAT_PER_CREDIT } from '../../../../contract/common';
-import type { LedgerEntry } from '../../../../contract/listener';
-import { Pager } from '../../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import { SAT_PER_CREDIT } from '@contract/common';
+import type { LedgerEntry } from '@contract/listener';
+import { Pager } from '@/components/ui/pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { creditsQueries } from '../api/queries';
 import { formatAmount } from './balance-card';
 

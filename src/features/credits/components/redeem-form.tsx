@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import { Field } from '../../../components/ui/form';
+import type { Credentials } from '@contract/account';
+import { Field } from '@/components/ui/form';
 import { useRedeemVoucher } from '../api/mutations';
 import { formatAmount } from './balance-card';
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { earningsSchema, statementSchema } from '../../../../contract/money';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { earningsSchema, statementSchema } from '@contract/money';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 type Auth = SessionAuth;
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Earnings } from '../../../../contract/money';
+import type { Earnings } from '@contract/money';
 
 /**
  * Credits earned per day (bars) and plays (line), drawn by uPlot. The chart is a picture of the

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { earningsQueries } from '../api/queries';
 import { EarningsChart } from './earnings-chart';
 import { StatementDownload } from './statement-download';

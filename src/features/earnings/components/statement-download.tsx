@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import { fetchStatement } from '../api/queries';
 import { monthLabel, recentMonths } from '../lib/months';
 

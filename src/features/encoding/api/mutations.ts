@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import {
   encodingJobSchema,
   soundlinksEncodingAnswerSchema,
@@ -8,8 +8,8 @@ import {
   uploadTicketSchema,
   verifyResultSchema,
   type EncodingJob,
-} from '../../../../contract/encoding';
-import { apiRequest } from '../../../lib/api-client';
+} from '@contract/encoding';
+import { apiRequest } from '@/lib/api-client';
 import { putFile, type PutProgress } from '../lib/put-file';
 import { encodingQueries } from './queries';
 

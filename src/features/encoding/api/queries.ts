@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { artistMeSchema, encodingJobListSchema, soundlinksConfigSchema } from '../../../../contract/encoding';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { artistMeSchema, encodingJobListSchema, soundlinksConfigSchema } from '@contract/encoding';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 import { computePeaks } from '../lib/peaks';
 import { nextPoll } from '../lib/poll';
 

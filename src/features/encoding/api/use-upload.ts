@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import { checkAudioFile } from '../lib/file-check';
 import { uploadFile } from './mutations';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
-import type { Credentials } from '../../../../contract/account';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { useCreateJob } from '../api/mutations';
 import { encodingQueries } from '../api/queries';
 import { useUpload } from '../api/use-upload';

@@ -1,5 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
-import { UPLOAD_EXTENSIONS } from '../../../../contract/encoding';
+import { UPLOAD_EXTENSIONS } from '@contract/encoding';
 import type { UploadState } from '../api/use-upload';
 import { formatBytes } from '../lib/file-check';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import type { EncodingJob } from '../../../../contract/encoding';
-import { Dialog } from '../../../components/ui/dialog';
+import type { Credentials } from '@contract/account';
+import type { EncodingJob } from '@contract/encoding';
+import { Dialog } from '@/components/ui/dialog';
 import { useDeleteJob, useRetryJob, useSubmitJob } from '../api/mutations';
 import { isActive } from '../lib/poll';
 import { elapsedOf } from '../lib/timeline';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import type { EncodingJob } from '../../../../contract/encoding';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import type { EncodingJob } from '@contract/encoding';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { encodingQueries } from '../api/queries';
 import { notifyComplete } from '../lib/notify';
 import { JobCard } from './job-card';

@@ -1,4 +1,4 @@
-import type { EncodingJob } from '../../../../contract/encoding';
+import type { EncodingJob } from '@contract/encoding';
 import { Waveform } from './waveform';
 
 const encodedName = (fileName: string) => `${fileName.replace(/\.[^.]+$/, '')} (Soundlinks).mp3`;

@@ -1,4 +1,4 @@
-import type { EncodingJob } from '../../../../contract/encoding';
+import type { EncodingJob } from '@contract/encoding';
 import { timelineOf } from '../lib/timeline';
 
 const MARK = { done: '✓', current: '…', pending: '○', failed: '✕' } as const;

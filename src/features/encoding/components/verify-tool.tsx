@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import { verifyUpload } from '../api/mutations';
 import { useUpload } from '../api/use-upload';
 import { FileDrop } from './file-drop';

@@ -1,4 +1,4 @@
-import { UPLOAD_EXTENSIONS, UPLOAD_MAX_BYTES, UPLOAD_TYPES } from '../../../../contract/encoding';
+import { UPLOAD_EXTENSIONS, UPLOAD_MAX_BYTES, UPLOAD_TYPES } from '@contract/encoding';
 
 /** Checks a chosen file before anything is sent; answers what is wrong with it, in words, or null. */
 export function checkAudioFile(file: { name: string; size: number; type: string }): string | null {

@@ -1,4 +1,4 @@
-import type { EncodingJob } from '../../../../contract/encoding';
+import type { EncodingJob } from '@contract/encoding';
 
 export const POLL_MIN_MS = 1000;
 export const POLL_MAX_MS = 10_000;

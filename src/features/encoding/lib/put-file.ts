@@ -1,5 +1,5 @@
-import { storedUploadSchema } from '../../../../contract/encoding';
-import { ApiError } from '../../../lib/api-error';
+import { storedUploadSchema } from '@contract/encoding';
+import { ApiError } from '@/lib/api-error';
 
 export interface PutProgress {
   loaded: number;

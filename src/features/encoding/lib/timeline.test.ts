@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EncodingJob } from '../../../../contract/encoding';
+import type { EncodingJob } from '@contract/encoding';
 import { elapsedOf, timelineOf } from './timeline';
 
 const job = (over: Partial<EncodingJob>): EncodingJob => ({

@@ -1,4 +1,4 @@
-import type { EncodingJob } from '../../../../contract/encoding';
+import type { EncodingJob } from '@contract/encoding';
 
 export interface TimelineStep {
   key: 'uploaded' | 'submitted' | 'processing' | 'done';

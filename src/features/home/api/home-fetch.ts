@@ -1,6 +1,6 @@
-import type { Credentials } from '../../../../contract/account';
-import { albumPageSchema, homeSchema, playedSongListSchema, type AlbumSort } from '../../../../contract/listener-app';
-import { apiRequest } from '../../../lib/api-client';
+import type { Credentials } from '@contract/account';
+import { albumPageSchema, homeSchema, playedSongListSchema, type AlbumSort } from '@contract/listener-app';
+import { apiRequest } from '@/lib/api-client';
 
 // Loaded with the first of these requests: the schemas are not on the home page's critical path.
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import type { AlbumSort } from '../../../../contract/listener-app';
+import type { Credentials } from '@contract/account';
+import type { AlbumSort } from '@contract/listener-app';
 
 export const ALBUMS_PER_PAGE = 48;
 const load = () => import('./home-fetch');

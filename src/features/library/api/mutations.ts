@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
-import { libraryChangeSchema, type LibraryIds, type LibraryKind } from '../../../../contract/listener-app';
-import { apiRequest } from '../../../lib/api-client';
+import type { Credentials } from '@contract/account';
+import { libraryChangeSchema, type LibraryIds, type LibraryKind } from '@contract/listener-app';
+import { apiRequest } from '@/lib/api-client';
 import { libraryQueries } from './queries';
 
 /**

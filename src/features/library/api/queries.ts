@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import {
   followedArtistListSchema,
   LIKED_PAGE_MAX,
@@ -7,8 +7,8 @@ import {
   likedSongPageSchema,
   savedAlbumListSchema,
   type LikedSongPage,
-} from '../../../../contract/listener-app';
-import { apiRequest } from '../../../lib/api-client';
+} from '@contract/listener-app';
+import { apiRequest } from '@/lib/api-client';
 
 const STALE_MS = 60_000;
 

@@ -1,5 +1,5 @@
-import type { Credentials } from '../../../../contract/account';
-import type { LibraryKind } from '../../../../contract/listener-app';
+import type { Credentials } from '@contract/account';
+import type { LibraryKind } from '@contract/listener-app';
 import { useKept } from '../api/mutations';
 
 const WORDS: Record<LibraryKind, { on: string; off: string }> = {

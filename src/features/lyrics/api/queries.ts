@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { songListSchema } from '../../../../contract/catalog';
-import { apiRequest } from '../../../lib/api-client';
+import { songListSchema } from '@contract/catalog';
+import { apiRequest } from '@/lib/api-client';
 
 /**
  * A song's lyrics come with its album's song list (the publisher's `lyrics` field); the key is the

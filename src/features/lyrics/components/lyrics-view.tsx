@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { lyricsQuery } from '../api/queries';
-import { currentLine, parseLyrics, type TimedLine } from '../../../lib/lrc';
+import { currentLine, parseLyrics, type TimedLine } from '@/lib/lrc';
 
 export interface LyricsViewProps {
   songId: string;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { mySongListSchema } from '../../../../contract/listener';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { mySongListSchema } from '@contract/listener';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 /** Download links are signed for an hour; refetching after a minute keeps them far from expiry. */
 const MY_SONGS_STALE_MS = 60_000;

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Credentials } from '../../../../contract/account';
-import type { MySong } from '../../../../contract/listener';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
-import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
-import { safeHref } from '../../../lib/markdown';
+import type { Credentials } from '@contract/account';
+import type { MySong } from '@contract/listener';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { ROW_SEPARATORS, VirtualList } from '@/components/ui/virtual-list';
+import { safeHref } from '@/lib/markdown';
 import { mySongsQueries } from '../api/queries';
 
 function formatSize(bytes: number): string {

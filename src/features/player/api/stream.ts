@@ -1,5 +1,5 @@
-import { streamAuthSchema, type StreamAuth } from '../../../../contract/listener';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
+import { streamAuthSchema, type StreamAuth } from '@contract/listener';
+import { apiRequest, type ApiCredentials } from '@/lib/api-client';
 
 /**
  * POST /api/v1/stream/{songId}: the server decides (token, credits or refused), charges at most

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { BOTTOM_INSET_VAR } from '../../../components/ui/menu-placement';
+import { BOTTOM_INSET_VAR } from '@/components/ui/menu-placement';
 import type { QueueEntry } from '../lib/queue';
 import { useCurrentEntry } from '../store';
 import { Icon } from './icons';

@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import { safeHref } from '../../../lib/markdown';
+import { safeHref } from '@/lib/markdown';
 import { useCurrentEntry, useLastCharge, useMessage, useStatus } from '../store';
 
 const amount = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 }).format(n);

@@ -1,4 +1,4 @@
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog } from '@/components/ui/dialog';
 import { KEY_NAMES, SHORTCUTS } from '../lib/shortcuts';
 
 /** The `?` dialog: the app's modal dialog (focus kept inside, Escape closes it). */

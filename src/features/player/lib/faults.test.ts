@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamAuth } from '../../../../contract/listener';
+import type { StreamAuth } from '@contract/listener';
 import { classifyProbe, MAX_NETWORK_RETRIES, recovery } from './faults';
 import { GRANT_MARGIN_MS, grantFrom, isUsable } from './grants';
 

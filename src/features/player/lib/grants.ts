@@ -1,4 +1,4 @@
-import type { StreamAuth } from '../../../../contract/listener';
+import type { StreamAuth } from '@contract/listener';
 
 /** A stream the server authorized: where to play it from and until when that link works. */
 export interface StreamGrant {

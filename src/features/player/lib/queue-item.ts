@@ -5,4 +5,4 @@
  * The schema is the contract's, because the queue also travels to another device
  * (`contract/playback.ts`).
  */
-export { queueItemSchema, type QueueItem } from '../../../../contract/playback';
+export { queueItemSchema, type QueueItem } from '@contract/playback';

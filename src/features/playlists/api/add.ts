@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
-import type { PlaylistSummary } from '../../../../contract/playlists';
-import { ApiError } from '../../../lib/api-error';
+import type { PlaylistSummary } from '@contract/playlists';
+import { ApiError } from '@/lib/api-error';
 import { byName } from '../lib/format';
 import { nameProblem } from '../lib/names';
 import { editorActions } from '../store';

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import type { PlaylistOp } from '../../../../contract/playlists';
-import { ApiError } from '../../../lib/api-error';
+import type { PlaylistOp } from '@contract/playlists';
+import { ApiError } from '@/lib/api-error';
 import { applyLocal, type Shown } from '../lib/entries';
 import { editorActions } from '../store';
 import { postOps, resourceQueries, type PlaylistAuth } from './resources';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { librarySongListSchema, SONG_LOOKUP_MAX_IDS, type LibrarySong } from '../../../../contract/catalog';
-import { apiRequest } from '../../../lib/api-client';
+import { librarySongListSchema, SONG_LOOKUP_MAX_IDS, type LibrarySong } from '@contract/catalog';
+import { apiRequest } from '@/lib/api-client';
 export type { PlaylistAuth } from './resources';
 
 /** Song ids that the lookup can carry in a comma-separated list; others cannot name a song. */

@@ -8,10 +8,10 @@ import {
   type PlaylistDetail,
   type PlaylistOp,
   type Visibility,
-} from '../../../../contract/playlists';
-import { librarySongSchema, type LibrarySong } from '../../../../contract/catalog';
-import { apiRequest, type ApiCredentials } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+} from '@contract/playlists';
+import { librarySongSchema, type LibrarySong } from '@contract/catalog';
+import { apiRequest, type ApiCredentials } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-error';
 
 export type PlaylistAuth = ApiCredentials & { id: string };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MenuButton } from '../../../components/ui/menu';
+import { MenuButton } from '@/components/ui/menu';
 import { useAddToPlaylist } from '../api/add';
 import type { PlaylistAuth } from '../api/resources';
 import { NewPlaylistDialog } from './new-playlist-dialog';

@@ -1,4 +1,4 @@
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog } from '@/components/ui/dialog';
 import { useDuplicateQuestion } from '../api/add';
 
 const button = 'min-h-11 rounded-md border border-slate-300 px-4 font-medium dark:border-slate-600';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../../../components/ui/dialog';
-import { Field } from '../../../components/ui/form';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/form';
 
 interface NewPlaylistDialogProps {
   open: boolean;

@@ -1,4 +1,4 @@
-import type { PlaylistSummary } from '../../../../contract/playlists';
+import type { PlaylistSummary } from '@contract/playlists';
 
 /** The uploaded cover, or a mosaic of the first albums' artwork, or a plain tile. Decorative: the name is beside it. */
 export function PlaylistCover({

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { PLAYLIST_DESCRIPTION_MAX, type PlaylistSummary } from '../../../../contract/playlists';
-import { Dialog } from '../../../components/ui/dialog';
-import { ApiError } from '../../../lib/api-error';
+import { PLAYLIST_DESCRIPTION_MAX, type PlaylistSummary } from '@contract/playlists';
+import { Dialog } from '@/components/ui/dialog';
+import { ApiError } from '@/lib/api-error';
 import { deletePlaylist, putCover, resourceQueries, type PlaylistAuth } from '../api/resources';
 import { editorActions } from '../store';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { LibrarySong } from '../../../../contract/catalog';
-import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
+import type { LibrarySong } from '@contract/catalog';
+import { ROW_SEPARATORS, VirtualList } from '@/components/ui/virtual-list';
 import type { Entry } from '../lib/entries';
 import { formatLength } from '../lib/format';
 

@@ -3,8 +3,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LibrarySong } from '../../../../contract/catalog';
-import type { PlaylistSummary } from '../../../../contract/playlists';
+import type { LibrarySong } from '@contract/catalog';
+import type { PlaylistSummary } from '@contract/playlists';
 import { PlaylistView } from './playlist-view';
 
 /** The page's wiring for the player: what the lead connects after the player lands. */

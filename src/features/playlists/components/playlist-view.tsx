@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { LibrarySong } from '../../../../contract/catalog';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { LibrarySong } from '@contract/catalog';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { newPlaylist } from '../api/add';
 import { usePlaylistEdits } from '../api/edits';
 import { resourceQueries, type PlaylistAuth } from '../api/resources';

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PlaylistSummary } from '../../../../contract/playlists';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { PlaylistSummary } from '@contract/playlists';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { newPlaylist } from '../api/add';
 import { resourceQueries, sharedPath, type PlaylistAuth } from '../api/resources';
 import { byName, formatLength, playlistPath, songCount } from '../lib/format';

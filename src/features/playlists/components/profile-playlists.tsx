@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { playlistSummarySchema } from '../../../../contract/playlists';
-import { apiRequest } from '../../../lib/api-client';
+import { playlistSummarySchema } from '@contract/playlists';
+import { apiRequest } from '@/lib/api-client';
 import { sharedPath } from '../api/resources';
 import { formatLength, songCount } from '../lib/format';
 import { PlaylistCover } from './playlist-cover';

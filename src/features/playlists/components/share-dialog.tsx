@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PlaylistSummary, Visibility } from '../../../../contract/playlists';
-import { Dialog } from '../../../components/ui/dialog';
-import { ApiError } from '../../../lib/api-error';
+import type { PlaylistSummary, Visibility } from '@contract/playlists';
+import { Dialog } from '@/components/ui/dialog';
+import { ApiError } from '@/lib/api-error';
 import { resourceQueries, setSharing, sharedPath, type PlaylistAuth } from '../api/resources';
 
 const CHOICES: { value: Visibility; label: string; hint: string }[] = [

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { LibrarySong } from '../../../../contract/catalog';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
-import { ApiError } from '../../../lib/api-error';
+import type { LibrarySong } from '@contract/catalog';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
+import { ApiError } from '@/lib/api-error';
 import { newPlaylist } from '../api/add';
 import { resourceQueries, setFollowing, type PlaylistAuth } from '../api/resources';
 import { formatLength, songCount } from '../lib/format';

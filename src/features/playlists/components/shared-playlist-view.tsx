@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { LibrarySong } from '../../../../contract/catalog';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { LibrarySong } from '@contract/catalog';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { newPlaylist } from '../api/add';
 import { resourceQueries } from '../api/resources';
 import { playlistQueries, songFor, type PlaylistAuth } from '../api/queries';

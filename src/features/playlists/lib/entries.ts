@@ -1,4 +1,4 @@
-import type { PlaylistDetail, PlaylistOp } from '../../../../contract/playlists';
+import type { PlaylistDetail, PlaylistOp } from '@contract/playlists';
 
 export type Entry = PlaylistDetail['entries'][number];
 /** What the page shows: the server's playlist with the edits still on their way applied. */

@@ -1,4 +1,4 @@
-import { formatClock } from '../../../lib/clock';
+import { formatClock } from '@/lib/clock';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 /** Pages list playlists by name. */

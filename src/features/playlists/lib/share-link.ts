@@ -1,4 +1,4 @@
-import { playlistEntrySchema, STORED_DOCUMENT_MAX_BYTES } from '../../../../contract/listener';
+import { playlistEntrySchema, STORED_DOCUMENT_MAX_BYTES } from '@contract/listener';
 import { nameProblem, type Playlist } from './names';
 
 /**

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { idResponseSchema, type Credentials, type Profile } from '../../../../contract/account';
-import { apiRequest } from '../../../lib/api-client';
+import { idResponseSchema, type Credentials, type Profile } from '@contract/account';
+import { apiRequest } from '@/lib/api-client';
 import { profileQueries } from './queries';
 
 export function useSaveProfile(auth: Credentials) {

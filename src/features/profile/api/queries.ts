@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { profileSchema } from '../../../../contract/account';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { profileSchema } from '@contract/account';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 const PROFILE_STALE_MS = 60_000;
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Credentials, Profile } from '../../../../contract/account';
-import { Field, FormAlert, SubmitButton, TextAreaField } from '../../../components/ui/form';
-import { formErrorsFrom, noFormErrors, type FormErrors } from '../../../lib/form-errors';
+import type { Credentials, Profile } from '@contract/account';
+import { Field, FormAlert, SubmitButton, TextAreaField } from '@/components/ui/form';
+import { formErrorsFrom, noFormErrors, type FormErrors } from '@/lib/form-errors';
 import { useSaveProfile } from '../api/mutations';
 import { mergeProfile, profileFields, type ProfileFields } from '../lib/profile-fields';
 

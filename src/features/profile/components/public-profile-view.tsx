@@ -1,6 +1,6 @@
-import type { Profile } from '../../../../contract/account';
-import { Markdown } from '../../../components/ui/markdown';
-import { safeHref } from '../../../lib/markdown';
+import type { Profile } from '@contract/account';
+import { Markdown } from '@/components/ui/markdown';
+import { safeHref } from '@/lib/markdown';
 import { profileFields } from '../lib/profile-fields';
 
 /** A listener's public profile; everything they wrote is shown as text or safe markdown. */

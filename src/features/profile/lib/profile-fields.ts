@@ -1,4 +1,4 @@
-import type { Profile } from '../../../../contract/account';
+import type { Profile } from '@contract/account';
 
 /** The fields this app keeps in the free-form profile document (the API only fixes "bio"). */
 export interface ProfileFields {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Credentials } from '../../../../contract/account';
+import type { Credentials } from '@contract/account';
 import {
   myArtistProfileSchema,
   releaseAlbumSchema,
@@ -7,8 +7,8 @@ import {
   type ReleaseAlbum,
   type TrackFields,
   type UpdateArtistProfile,
-} from '../../../../contract/release';
-import { apiRequest } from '../../../lib/api-client';
+} from '@contract/release';
+import { apiRequest } from '@/lib/api-client';
 import { emptySchema, releaseQueries } from './queries';
 
 type AlbumPatch = Partial<Pick<ReleaseAlbum, 'name' | 'description' | 'releaseDate' | 'isSingle'>>;

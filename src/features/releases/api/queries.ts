@@ -1,14 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { encodingJobListSchema } from '../../../../contract/encoding';
+import { encodingJobListSchema } from '@contract/encoding';
 import {
   artistProfileStateSchema,
   priceRulesSchema,
   releaseAlbumListSchema,
   releaseAlbumSchema,
   type ReleaseAlbum,
-} from '../../../../contract/release';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+} from '@contract/release';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 type Auth = SessionAuth;
 

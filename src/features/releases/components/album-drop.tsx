@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Credentials } from '../../../../contract/account';
-import type { ReleaseAlbum } from '../../../../contract/release';
+import type { Credentials } from '@contract/account';
+import type { ReleaseAlbum } from '@contract/release';
 import { releaseApi } from '../api/mutations';
 import { releaseQueries } from '../api/queries';
 import { albumPrefill, trackPrefill } from '../lib/prefill';

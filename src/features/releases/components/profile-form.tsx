@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import type { MyArtistProfile } from '../../../../contract/release';
-import { Field, FormAlert, TextAreaField } from '../../../components/ui/form';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import type { MyArtistProfile } from '@contract/release';
+import { Field, FormAlert, TextAreaField } from '@/components/ui/form';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { usePicture, useSaveProfile } from '../api/mutations';
 import { releaseQueries } from '../api/queries';
 import { ImageInput } from './image-input';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import type { ReleaseAlbum } from '../../../../contract/release';
+import type { Credentials } from '@contract/account';
+import type { ReleaseAlbum } from '@contract/release';
 import { useRelease, useTakeDown } from '../api/mutations';
 import { card, dangerButton, primaryButton } from './styles';
 

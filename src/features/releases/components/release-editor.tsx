@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Credentials } from '../../../../contract/account';
-import type { ReleaseAlbum } from '../../../../contract/release';
-import { Field, TextAreaField } from '../../../components/ui/form';
-import { ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import type { ReleaseAlbum } from '@contract/release';
+import { Field, TextAreaField } from '@/components/ui/form';
+import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { useAddTrack, useArtwork, usePatchAlbum } from '../api/mutations';
 import { releaseQueries } from '../api/queries';
 import { ImageInput } from './image-input';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import type { Credentials } from '../../../../contract/account';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import type { Credentials } from '@contract/account';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 import { releaseApi } from '../api/mutations';
 import { releaseQueries } from '../api/queries';
 import { AlbumDrop, type EncodeFile } from './album-drop';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Credentials } from '../../../../contract/account';
-import type { EncodingJob } from '../../../../contract/encoding';
-import type { PriceRules, Track } from '../../../../contract/release';
-import { Field, TextAreaField } from '../../../components/ui/form';
-import { parseLyrics } from '../../../lib/lrc';
+import type { Credentials } from '@contract/account';
+import type { EncodingJob } from '@contract/encoding';
+import type { PriceRules, Track } from '@contract/release';
+import { Field, TextAreaField } from '@/components/ui/form';
+import { parseLyrics } from '@/lib/lrc';
 import { usePatchTrack, useRemoveTrack, type TrackPatch } from '../api/mutations';
 import { SaveStatus, useAutosave } from './use-autosave';
 import { card, dangerButton, splitList } from './styles';

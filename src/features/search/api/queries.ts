@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { genrePageSchema, librarySongPageSchema, tagPageSchema } from '../../../../contract/catalog';
-import { apiRequest } from '../../../lib/api-client';
+import { genrePageSchema, librarySongPageSchema, tagPageSchema } from '@contract/catalog';
+import { apiRequest } from '@/lib/api-client';
 import { toApiQuery, type SearchCriteria } from '../lib/search-params';
 
 const SEARCH_STALE_MS = 60_000;

@@ -1,5 +1,5 @@
-import { suggestionsSchema, type Suggestions } from '../../../../contract/listener-app';
-import { apiRequest } from '../../../lib/api-client';
+import { suggestionsSchema, type Suggestions } from '@contract/listener-app';
+import { apiRequest } from '@/lib/api-client';
 import type { SuggestionOption } from './suggest';
 
 /** Loaded on the first keystroke, so the header's box does not put the schemas on every first load. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { Pager } from '../../../components/ui/pager';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/ui/query-state';
+import { Pager } from '@/components/ui/pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
 
 interface DirectoryPage {
   page: number;

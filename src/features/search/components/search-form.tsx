@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/form';
+import { Field } from '@/components/ui/form';
 import { FILTERS, validateFilters, type Filter, type Operator, type SearchCriteria } from '../lib/search-params';
 
 const LABELS: Record<Filter, string> = {

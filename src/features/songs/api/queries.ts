@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { tcaResponseSchema } from '../../../../contract/listener';
-import { apiRequest, type SessionAuth } from '../../../lib/api-client';
+import { tcaResponseSchema } from '@contract/listener';
+import { apiRequest, type SessionAuth } from '@/lib/api-client';
 
 /** Token holdings change rarely (a purchase elsewhere); a minute is fresh enough for badges. */
 const TOKEN_STATUS_STALE_MS = 60_000;

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { SessionAuth } from '../../../lib/api-client';
-import { MenuButton, type MenuItem } from '../../../components/ui/menu';
-import { ROW_SEPARATORS, VirtualList } from '../../../components/ui/virtual-list';
-import { formatClock } from '../../../lib/clock';
+import type { SessionAuth } from '@/lib/api-client';
+import { MenuButton, type MenuItem } from '@/components/ui/menu';
+import { ROW_SEPARATORS, VirtualList } from '@/components/ui/virtual-list';
+import { formatClock } from '@/lib/clock';
 import { songsQueries } from '../api/queries';
 import { songAccess, tokensOf, type AccessInput, type SongAccess } from '../lib/access';
 import { AccessBadge } from './access-badge';
