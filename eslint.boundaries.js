@@ -26,6 +26,12 @@ const zones = [
     except: [`./${f}`],
     message: `No feature imports another: what two features share moves to components/ui, lib/ or contract/, or meets in src/app.`,
   })),
+  ...features.map((f) => ({
+    target: ['./src/app', './src/main.tsx', './e2e', './bench'],
+    from: `./src/features/${f}`,
+    except: ['./index.ts', './lazy.ts'],
+    message: `A feature is imported only through its entries: index.ts (what it offers) or lazy.ts (what loads on demand).`,
+  })),
 ];
 
 // SQL runs only in repositories and db/: a `.query(` or `.exec(` call anywhere else on the server.
