@@ -23,6 +23,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // package.json declares the app's only side effects (CSS and main.tsx) so that feature entries
+    // tree-shake; a module imported for its side effects alone would be dropped from the build.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main.tsx', 'src/test-setup.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-unassigned-import': ['error', { allow: ['**/*.css'] }] },
+  },
   ...boundaries(importX, resolverTs),
   {
     // Command-line tools and benchmarks print their results.

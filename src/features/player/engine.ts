@@ -10,7 +10,7 @@ import { ApiError } from '@/lib/api-error';
 import { noticeActions } from '@/lib/notices';
 import { audioElement, fromMemory, load, unload, type Loaded } from './audio-source';
 import { applyGain, chainNext, takeChained, unchain } from './gapless';
-import './test-hooks';
+import { installTestHooks } from './test-hooks';
 import type { FaultCounts } from './lib/faults';
 import type { StreamGrant } from './lib/grants';
 import { currentEntry, type QueueEntry } from './lib/queue';
@@ -20,6 +20,8 @@ import { preloadLead, preloadNext } from './preload';
 import { onFault, type RecoveryHost } from './recovery';
 import { actions as store } from './store';
 import { grantFor, hasUsableGrant, isGrant } from './stream-grants';
+
+installTestHooks();
 
 export { configure, forgetGrants, type PlayerHost } from './stream-grants';
 export { setMuted, setVolume } from './audio-source';

@@ -42,7 +42,9 @@ function audioView(l: Loaded | null): PlayerAudioView | null {
     },
   };
 }
-if (typeof window !== 'undefined') {
+/** Installs the hooks (called once by the engine, so that no bundler drops them as unused). */
+export function installTestHooks(): void {
+  if (typeof window === 'undefined') return;
   window.tokenlyPlayer = {
     audio: () => audioView(pb.active),
     preloaded: () => audioView(pb.spare),
