@@ -142,7 +142,7 @@ export default function AlbumRoute() {
           Tracks
         </h2>
         {songs.isPending ? (
-          <div aria-busy="true" aria-label="Loading tracks" className="space-y-2">
+          <div role="progressbar" aria-busy="true" aria-label="Loading tracks" className="space-y-2">
             {Array.from({ length: 5 }, (_, i) => (
               <Skeleton key={i} className="h-12" />
             ))}

@@ -41,7 +41,7 @@ export default function ArtistRoute() {
   return (
     <div className="space-y-10">
       {profile.isPending ? (
-        <div aria-busy="true" aria-label="Loading artist" className="space-y-3">
+        <div role="progressbar" aria-busy="true" aria-label="Loading artist" className="space-y-3">
           <Skeleton className="h-10 w-1/2" />
           <Skeleton className="h-24" />
         </div>

@@ -66,7 +66,7 @@ export default function CatalogRoute() {
         </div>
       </div>
       {albums.isPending ? (
-        <div aria-busy="true" aria-label="Loading albums" className={CARD_GRID}>
+        <div role="progressbar" aria-busy="true" aria-label="Loading albums" className={CARD_GRID}>
           {Array.from({ length: 12 }, (_, i) => (
             <Skeleton key={i} className="aspect-square" />
           ))}

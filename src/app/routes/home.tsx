@@ -22,7 +22,7 @@ const greeting = (hour: number) =>
 
 function Loading({ label }: { label: string }) {
   return (
-    <div aria-busy="true" aria-label={label} className={CARD_GRID}>
+    <div role="progressbar" aria-busy="true" aria-label={label} className={CARD_GRID}>
       {Array.from({ length: 6 }, (_, i) => (
         <Skeleton key={i} className="aspect-square" />
       ))}

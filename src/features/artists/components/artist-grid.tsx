@@ -11,6 +11,7 @@ export function ArtistGrid({ page, onPage }: { page: number; onPage: (page: numb
   if (artists.isPending) {
     return (
       <div
+        role="progressbar"
         aria-busy="true"
         aria-label="Loading artists"
         className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4"

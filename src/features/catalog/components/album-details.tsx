@@ -59,7 +59,7 @@ export function AlbumDetails({ album, onArtistIntent }: { album: Album; onArtist
 
 export function AlbumDetailsSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading album" className="flex flex-col gap-6 sm:flex-row">
+    <div role="progressbar" aria-busy="true" aria-label="Loading album" className="flex flex-col gap-6 sm:flex-row">
       <Skeleton className="aspect-square w-full max-w-60" />
       <div className="flex-1 space-y-3">
         <Skeleton className="h-8 w-2/3" />

@@ -24,7 +24,7 @@ export function MySongsList({ auth, actions }: MySongsListProps) {
   const songs = useQuery(mySongsQueries.list(auth));
   if (songs.isPending) {
     return (
-      <div aria-busy="true" aria-label="Loading your songs" className="space-y-2">
+      <div role="progressbar" aria-busy="true" aria-label="Loading your songs" className="space-y-2">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-14" />
         ))}

@@ -28,7 +28,12 @@ export function DirectoryList({
 }) {
   if (query.isPending) {
     return (
-      <div aria-busy="true" aria-label={`Loading ${label.toLowerCase()}`} className="flex flex-wrap gap-2">
+      <div
+        role="progressbar"
+        aria-busy="true"
+        aria-label={`Loading ${label.toLowerCase()}`}
+        className="flex flex-wrap gap-2"
+      >
         {Array.from({ length: 12 }, (_, i) => (
           <Skeleton key={i} className="h-9 w-28" />
         ))}
