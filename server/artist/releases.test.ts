@@ -182,7 +182,7 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     // The download is the tagged copy (issue 18): the song's audio and its tags, as My songs says.
     const bytes = (await file.arrayBuffer()).byteLength;
     expect(bytes).toBe(kept!.downloadSize);
-    expect(bytes).toBeGreaterThan(track.audioSize);
+    expect(bytes).toBeGreaterThan(track.audioSize ?? Infinity);
     expect((await json(artist, 'DELETE', `/api/v1/artist/albums/${album.id}`)).status).toBe(409);
   });
 
