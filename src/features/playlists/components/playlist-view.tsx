@@ -35,6 +35,21 @@ export const button =
 export const primary =
   'min-h-11 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-600 sm:min-h-9';
 /** Play and Shuffle, when the player is wired and something can play. */
+/** A row's Play button, which plays the list from that song (none when the page cannot play). */
+export function playRowAction(available: LibrarySong[], onPlay: PlaylistViewProps['onPlay']) {
+  if (!onPlay) return undefined;
+  return (song: LibrarySong) => (
+    <button
+      type="button"
+      className={button}
+      aria-label={`Play ${song.name}`}
+      onClick={() => onPlay(available, available.indexOf(song))}
+    >
+      Play
+    </button>
+  );
+}
+
 export function PlayButtons({ songs, onPlay }: { songs: LibrarySong[]; onPlay?: PlaylistViewProps['onPlay'] }) {
   if (!onPlay || songs.length === 0) return null;
   return (
@@ -150,20 +165,7 @@ function PlaylistPage(props: PlaylistViewProps & { id: string }) {
           songs={songs}
           label="Playlist songs"
           renderAccess={renderAccess}
-          renderActions={
-            onPlay
-              ? (song) => (
-                  <button
-                    type="button"
-                    className={button}
-                    aria-label={`Play ${song.name}`}
-                    onClick={() => onPlay(available, available.indexOf(song))}
-                  >
-                    Play
-                  </button>
-                )
-              : undefined
-          }
+          renderActions={playRowAction(available, onPlay)}
           onMove={(from, to) => edit(moveOp(shown.entries, from, to))}
           onRemove={(index) => {
             const entry = shown.entries[index]!;

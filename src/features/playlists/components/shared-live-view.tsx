@@ -11,7 +11,8 @@ import { uniqueName } from '../lib/names';
 import { editorActions } from '../store';
 import { PlaylistCover } from './playlist-cover';
 import { PlaylistRows, songOf } from './playlist-rows';
-import { button, PlayButtons } from './playlist-view';
+import { button, PlayButtons, playRowAction } from './playlist-view';
+import { SharedProblem } from './shared-problem';
 
 export interface SharedLiveViewProps {
   token: string;
@@ -32,17 +33,7 @@ export function SharedLiveView(props: SharedLiveViewProps) {
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404) {
       return (
-        <section aria-labelledby="shared-title" className="space-y-3">
-          <h1 id="shared-title" className="text-2xl font-bold">
-            Shared playlist
-          </h1>
-          <p
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          >
-            This link no longer works: its owner stopped sharing the playlist or deleted it.
-          </p>
-        </section>
+        <SharedProblem>This link no longer works: its owner stopped sharing the playlist or deleted it.</SharedProblem>
       );
     }
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -78,20 +69,7 @@ export function SharedLiveView(props: SharedLiveViewProps) {
         songs={songs}
         label="Shared songs"
         renderAccess={props.renderAccess}
-        renderActions={
-          auth && onPlay
-            ? (song) => (
-                <button
-                  type="button"
-                  className={button}
-                  aria-label={`Play ${song.name}`}
-                  onClick={() => onPlay(available, available.indexOf(song))}
-                >
-                  Play
-                </button>
-              )
-            : undefined
-        }
+        renderActions={auth ? playRowAction(available, onPlay) : undefined}
       />
     </section>
   );

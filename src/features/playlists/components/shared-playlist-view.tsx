@@ -10,6 +10,7 @@ import { uniqueName, type Playlist } from '../lib/names';
 import { formatLength, songCount } from '../lib/format';
 import { parseShare } from '../lib/share-link';
 import { PlaylistRows } from './playlist-rows';
+import { SharedProblem } from './shared-problem';
 
 export interface SharedPlaylistViewProps {
   /** the link's fragment (#name=…&s=…), which carries the playlist */
@@ -28,19 +29,7 @@ export function SharedPlaylistView(props: SharedPlaylistViewProps) {
   const songs = useQuery(playlistQueries.songs(ids));
 
   if (!parsed.ok) {
-    return (
-      <section aria-labelledby="shared-title" className="space-y-3">
-        <h1 id="shared-title" className="text-2xl font-bold">
-          Shared playlist
-        </h1>
-        <p
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
-          {parsed.problem}
-        </p>
-      </section>
-    );
+    return <SharedProblem>{parsed.problem}</SharedProblem>;
   }
   const { playlist } = parsed;
   const available = playlist.ids.flatMap((id) => songFor(songs.data, id) ?? []);
