@@ -1,10 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Credentials } from '@contract/account';
 import { playerActions, toQueueItem, type QueueableSong, type QueueItem } from '@/features/player';
 import type { SongRowData } from '@/features/songs';
 import { songsQueries } from '@/features/songs';
-import { songAccess, tokensOf, type SongAccess } from '@/features/songs';
-import { AddToPlaylistMenu } from '@/features/playlists';
+import { songAccess, tokensOf } from '@/features/songs';
 
 const btn =
   'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 px-2 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -51,31 +50,6 @@ function playFrom<S extends Row>(list: ReturnType<typeof playableItems<S>>, from
     list.map((x) => x.item),
     Math.max(0, start),
   );
-}
-
-/**
- * The slots of a song list, where the player and the playlists meet: Play on a row queues every
- * playable row of the list and starts at that one; each playable row also gets Play next and Add
- * to queue; a signed-in listener can add any row (even a locked one, to unlock later) to a
- * playlist. Access is decided as the list decides it (same held-tokens query, no extra request).
- */
-export function useRowControls<S extends Row>(
-  songs: readonly S[] | undefined,
-  auth: Credentials | null,
-  album?: Album,
-) {
-  const list = songs ?? [];
-  const held = useQuery(songsQueries.heldTokens(auth, tokensOf(list)));
-  const heldSet = held.data ?? new Set<string>();
-  return {
-    onPlay: (song: S) => void playFrom(playableItems(list, heldSet, album), song.id),
-    actions: (song: S, access: SongAccess) => (
-      <>
-        {access.playable ? <QueueButtons items={[toQueueItem(song, access, album)]} name={song.name} /> : null}
-        {auth ? <AddToPlaylistMenu auth={auth} songIds={[song.id]} subject={song.name} /> : null}
-      </>
-    ),
-  };
 }
 
 /**

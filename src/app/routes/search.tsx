@@ -12,7 +12,7 @@ import { suggestQueries } from '@/features/search';
 import { SearchForm } from '@/features/search';
 import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '@/features/search';
 import { SongList } from '@/features/songs';
-import { useRowControls } from '../row-controls';
+import { useRowMenu } from '../row-menu';
 
 export default function SearchRoute() {
   const [params, setParams] = useSearchParams();
@@ -30,7 +30,10 @@ export default function SearchRoute() {
   const auth = useAuth();
   const prefetchAlbum = usePrefetchAlbum();
   const prefetchArtist = usePrefetchArtist();
-  const rows = useRowControls(results.data?.items, auth);
+  const rows = useRowMenu(results.data?.items, auth, {
+    context: { kind: 'search', id: params.toString().slice(0, 200) },
+    showAlbum: true,
+  });
   usePageTitle(typed ? `Search: ${q}` : 'Search');
 
   // The URL is the search: sharing or reloading it shows the same results.
@@ -105,8 +108,10 @@ export default function SearchRoute() {
               prefetchAlbum={prefetchAlbum}
               prefetchArtist={prefetchArtist}
               onPlay={rows.onPlay}
-              actions={rows.actions}
+              menu={rows.menu}
+              toggle={rows.toggle}
             />
+            {rows.dialogs}
             <Pager
               label="Result pages"
               page={results.data.page}
