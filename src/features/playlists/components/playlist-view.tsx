@@ -138,7 +138,8 @@ function PlaylistPage(props: PlaylistViewProps & { id: string }) {
               type="button"
               className={button}
               onClick={() => {
-                const copy = uniqueName(mine.data?.playlists ?? [], shown.name);
+                // this playlist's own name is taken even while the list of playlists is a fetch behind a rename
+                const copy = uniqueName([...(mine.data?.playlists ?? []), shown], shown.name);
                 const songIds = shown.entries.map((e) => e.songId);
                 void newPlaylist(client, auth, { name: copy, songIds }, `Duplicated as “${copy}”.`).then(
                   (newId) => newId && props.onCopied(newId),
