@@ -5,6 +5,7 @@ import { isUuid } from './catalog-repo.js';
 import { accountKey, lockAccount, payForStream, wallet } from '../money/index.js';
 import { GRANT_RECORDED } from './history-repo.js';
 import { satToFloat } from './format.js';
+import { audioWanted } from '../audio/demo/render-queue.js';
 
 /** A paid or unlocked listen lasts this long: pausing, seeking and replaying inside it is free. */
 export const GRANT_TTL_SEC = 6 * 3600;
@@ -77,8 +78,12 @@ export async function authorizeStream(
     const song = s.rows[0];
     if (!song || !song.public) throw notFound('Song');
     if (song.removed) throw gone('This song');
-    if (!song.audio_path)
-      throw new HttpError(503, 'This song is still being prepared: try again in a minute', { 'retry-after': '30' });
+    if (!song.audio_path) {
+      audioWanted(song.id); // the demo renders it next
+      throw new HttpError(503, 'The audio of this song is still being prepared.', {
+        'retry-after': '5',
+      });
+    }
 
     const existing = await tx.query<GrantRow>(
       `select id, auth_type, token, expires_at from stream_grants g

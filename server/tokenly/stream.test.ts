@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceSchema, ledgerPageSchema, streamAuthSchema, type StreamAuth } from '@contract/listener.js';
+import { onAudioWanted } from '../audio/demo/render-queue.js';
 import { stableUuid } from '../db/seed/catalog-writer.js';
 import { createSeedUser } from '../db/seed/users.js';
 import { F, fixturePlan } from '../test/fixture.js';
@@ -114,6 +115,29 @@ describe.each(backends())('stream authorization (%s)', (backend) => {
     expect((await alice.call('POST', '/api/v1/stream/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await alice.call('POST', `/api/v1/stream/${song('Gone Song')}`)).status).toBe(410);
     expect(await ledgerMatchesBalance(s, alice.creds.id)).toBe(before);
+  });
+
+  it('answers 503 with Retry-After for a song whose audio is not made yet, asks for it first, and charges nothing', async () => {
+    const albumId = stableUuid('t:album:unrendered');
+    const id = stableUuid('t:unrendered');
+    await s.db.query("insert into albums (id, name, artist) values ($1, 'Not Yet', 'Tester')", [albumId]);
+    await s.db.query(
+      `insert into songs (id, album_id, track_number, name, artist, price_sat) values ($1, $2, 1, 'Unrendered', 'Tester', 100000000)`,
+      [id, albumId],
+    );
+    const wanted: string[] = [];
+    const unlisten = onAudioWanted((songId) => wanted.push(songId));
+    try {
+      const before = await ledgerMatchesBalance(s, alice.creds.id);
+      const r = await alice.call('POST', `/api/v1/stream/${id}`);
+      expect(r.status).toBe(503);
+      expect(r.headers.get('retry-after')).toBe('5');
+      expect(((await r.json()) as { message: string }).message).toBe('The audio of this song is still being prepared.');
+      expect(wanted).toEqual([id]);
+      expect(await ledgerMatchesBalance(s, alice.creds.id)).toBe(before);
+    } finally {
+      unlisten();
+    }
   });
 
   it("accepts the document's curl example verbatim, and a replay of it never charges twice", async () => {

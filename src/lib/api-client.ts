@@ -22,6 +22,8 @@ export interface RequestOptions<S extends z.ZodType> {
   auth?: ApiCredentials | undefined;
   /** a 403 here is an answer about the request (e.g. a wrong current password), not a dead session */
   forbiddenKeepsSession?: boolean;
+  /** the caller tells the person about a 429 or 503 itself (and retries): no page-wide notice */
+  ownNotice?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** sees the successful response's headers (e.g. the ETag of a conditional write) */
@@ -80,8 +82,9 @@ export async function apiRequest<S extends z.ZodType>(opts: RequestOptions<S>): 
     const err = await errorFrom(res);
     if (res.status === 403 && opts.auth && !opts.forbiddenKeepsSession) onAuthRejected?.(opts.auth);
     // Queries retry these with backoff; the notice tells the person why the page is waiting.
-    if (res.status === 429) noticeActions.notify('Too many requests right now: retrying shortly.');
-    if (res.status === 503) noticeActions.notify('The service is busy or down for maintenance: retrying shortly.');
+    if (res.status === 429 && !opts.ownNotice) noticeActions.notify('Too many requests right now: retrying shortly.');
+    if (res.status === 503 && !opts.ownNotice)
+      noticeActions.notify(`${err.message.replace(/[.!]?$/, '.')} Retrying shortly.`);
     throw err;
   }
   opts.onHeaders?.(res.headers);

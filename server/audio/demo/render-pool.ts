@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Loudness } from '../loudness.js';
+import { RenderQueue } from './render-queue.js';
 import type { RenderJob } from './render-worker.js';
 
 export interface Rendered {
@@ -12,15 +13,16 @@ export interface Rendered {
 
 /**
  * Renders songs on worker threads (one per core, at most `concurrency`), calling onDone as each
- * file lands. Stops handing out work when `signal` aborts.
+ * file lands, taking them from the queue's front (so a song moved there is the next one started).
+ * Stops handing out work when `signal` aborts.
  */
 export async function renderSongs(
-  jobs: RenderJob[],
+  jobs: RenderJob[] | RenderQueue<RenderJob>,
   onDone: (r: Rendered) => Promise<void>,
   opts: { concurrency?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
-  const queue = [...jobs];
-  const n = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), queue.length));
+  const queue = jobs instanceof RenderQueue ? jobs : new RenderQueue(jobs);
+  const n = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), queue.size));
   const errors: string[] = [];
   await Promise.all(
     Array.from({ length: n }, async () => {
@@ -28,7 +30,7 @@ export async function renderSongs(
         workerData: { role: 'demo-render' },
       });
       try {
-        for (let job = queue.shift(); job && !opts.signal?.aborted; job = queue.shift()) {
+        for (let job = queue.next(); job && !opts.signal?.aborted; job = queue.next()) {
           const current = job;
           const result = await new Promise<{ ok: boolean; error?: string } & Rendered>((resolve, reject) => {
             const fail = (err: Error) => reject(err);

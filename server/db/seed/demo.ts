@@ -6,6 +6,7 @@ import { renderArtworkSvg, renderAvatarSvg } from '../../audio/demo/artwork.js';
 import { demoLyrics } from '../../audio/demo/lyrics.js';
 import { DEMO_ALBUMS, DEMO_ARTISTS, songPriceCredits, songSpec } from '../../audio/demo/plan.js';
 import { renderSongs } from '../../audio/demo/render-pool.js';
+import { onAudioWanted, RenderQueue } from '../../audio/demo/render-queue.js';
 import type { RenderJob } from '../../audio/demo/render-worker.js';
 import { mediaDirs } from '../../storage/files.js';
 import type { Db, Queryable } from '../connection.js';
@@ -185,14 +186,26 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
   return {
     start() {
       running = (async () => {
-        const missing = await db.query<{ id: string }>('select id from songs where audio_path is null');
-        const jobs = missing.rows
-          .filter((r) => specs.has(r.id))
-          .map((r) => ({ id: r.id, spec: specs.get(r.id)!, file: path.join(audioDir, `${r.id}.mp3`) }));
-        if (jobs.length) {
+        // In the order listeners reach them: what the demo listener played last, then every album's
+        // first song (newest albums first, as home lists them), then every album's second song…
+        const missing = await db.query<{ id: string }>(
+          `select s.id from songs s join albums a on a.id = s.album_id
+            where s.audio_path is null
+            order by (select max(h.played_at) from listening_history h where h.song_id = s.id) desc nulls last,
+                     s.track_number, a.release_date desc nulls last, s.id`,
+        );
+        const jobs = new RenderQueue(
+          missing.rows
+            .filter((r) => specs.has(r.id))
+            .map((r) => ({ id: r.id, spec: specs.get(r.id)!, file: path.join(audioDir, `${r.id}.mp3`) })),
+        );
+        // a song someone pressed Play on is the next one rendered
+        const unlisten = onAudioWanted((id) => jobs.prefer(id));
+        controller.signal.addEventListener('abort', unlisten);
+        if (jobs.size) {
           fs.mkdirSync(audioDir, { recursive: true });
           const t0 = Date.now();
-          log.info(`rendering the audio of ${jobs.length} demo songs in the background…`);
+          log.info(`rendering the audio of ${jobs.size} demo songs in the background…`);
           await renderSongs(
             jobs,
             async (r) => {
@@ -204,6 +217,7 @@ export async function prepareDemoData(db: Db, config: Config, log: FastifyBaseLo
             },
             { signal: controller.signal },
           );
+          unlisten();
           if (controller.signal.aborted) return;
           log.info(`demo audio ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         }

@@ -35,6 +35,8 @@ const RAPID_START_MS = 1000;
 const SKIP_SETTLE_MS = 300;
 /** No progress for this long while meant to play is a stall: reload at the same position. */
 const STALL_MS = 6000;
+/** how often a 503 with Retry-After is waited out (5 s each while a song is prepared) before giving up */
+const WAIT_TRIES = 30;
 
 const recoveryHost: RecoveryHost = {
   restart: (entry, at, counts) => start(entry, at, counts),
@@ -176,7 +178,14 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
     const e = err instanceof ApiError ? err : new ApiError(0, 'The stream could not be authorized.');
     // Signed out: the bar says "Log in to listen" with a link that comes back here.
     if (e.status === 401) store.loginNeeded(e.message);
-    else store.failed(e.message);
+    else if (e.status === 503 && e.retryAfterSec && (counts?.retried ?? 0) < WAIT_TRIES) {
+      // A song still being prepared (a fresh demo renders its audio, the one asked for first) or
+      // the server in maintenance: say so, and try again when the server says to.
+      store.retrying(`${e.message} Trying again in ${e.retryAfterSec} s…`);
+      const again = { ...(counts ?? NO_FAULTS), retried: (counts?.retried ?? 0) + 1 };
+      pb.retryTimer = setTimeout(() => void (my === pb.generation && start(entry, at, again)), e.retryAfterSec * 1e3);
+      return;
+    } else store.failed(e.message);
     // A song removed from the catalog cannot come back: move on; anything else waits for the listener.
     if (e.status === 404 || e.status === 410) {
       noticeActions.notify(`"${entry.item.name}" is no longer available and was skipped.`);

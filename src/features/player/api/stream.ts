@@ -12,5 +12,6 @@ export function authorizeStream(auth: ApiCredentials, songId: string): Promise<S
     body: {},
     schema: streamAuthSchema,
     auth,
+    ownNotice: true, // the player bar says why it waits, and tries again (engine.ts)
   });
 }
