@@ -12,6 +12,8 @@ declare global {
       output: () => { context: AudioContext; node: AudioNode } | null;
       /** a benchmark's baseline turns scheduling off: songs then start on the previous one's end */
       setGapless: (on: boolean) => void;
+      /** the own output (gain) of the current and the loaded next song, when they play from memory */
+      songOutputs: () => { current: AudioNode | null; next: AudioNode | null };
     };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamAuth } from '@contract/listener';
+import { ApiError } from '@/lib/api-error';
 import type { QueueItem } from './lib/queue-item';
 
 type Handler = (...args: unknown[]) => void;
@@ -69,6 +70,7 @@ vi.mock('./api/stream', () => ({ authorizeStream: (a: unknown, id: string) => au
 const { playerActions, configurePlayer } = await import('./commands');
 const { actions: store } = await import('./store');
 const { onPlaybackEvent } = await import('./playback-events');
+const { soundSettings } = await import('./sound-settings');
 
 const item = (id: string): QueueItem => ({
   id,
@@ -170,6 +172,35 @@ describe('player engine', () => {
     expect(calls('c')).toBe(1);
   });
 
+  it('a crossfade asks for a paid next song that much earlier, but not within an album played in order', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    soundSettings.set({ crossfadeSec: 6 });
+    try {
+      const tick = async (position: number) => {
+        current().position = position;
+        vi.advanceTimersByTime(250);
+        await settle();
+      };
+      await playerActions.playSongs(
+        [item('a'), { ...item('b'), albumId: 'other' }, { ...item('c'), albumId: 'other' }],
+        0,
+      );
+      await settle();
+      await tick(19); // 11 s before the end: the fade starts 6 s before it, so too early to pay for b
+      expect(calls('b')).toBe(0);
+      await tick(22); // 8 s before the end: 4 s before the fade starts, b is bought and loaded
+      expect(calls('b')).toBe(1);
+      await playerActions.next();
+      await settle();
+      await tick(24); // b to c is the same album in order: no fade, so the usual 4 s lead
+      expect(calls('c')).toBe(0);
+      await tick(27);
+      expect(calls('c')).toBe(1);
+    } finally {
+      soundSettings.set({ crossfadeSec: 0 });
+    }
+  });
+
   it('says why a refused song does not play, and loads no audio', async () => {
     authorizeStream.mockImplementation(async () => ({
       ...granted('x', 0),
@@ -185,6 +216,38 @@ describe('player engine', () => {
     expect(store.get().status).toBe('refused');
     expect(store.get().message).toMatchObject({ kind: 'refused', balanceFloat: 0.5 });
     expect(FakeHowl.all).toHaveLength(0);
+  });
+
+  it('a song still being prepared waits as the server says, then plays without a click', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    authorizeStream.mockRejectedValueOnce(new ApiError(503, 'The audio of this song is still being prepared.', 5));
+    const started = playerActions.playSongs([item('a')], 0);
+    await vi.advanceTimersByTimeAsync(400); // past a rapid start's settling pause, if there is one
+    await started;
+    expect(store.get().status).toBe('loading');
+    expect(store.get().message).toEqual({
+      kind: 'info',
+      text: 'The audio of this song is still being prepared. Trying again in 5 s…',
+    });
+    expect(FakeHowl.all).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(4500);
+    expect(calls('a')).toBe(1);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(calls('a')).toBe(2);
+    expect(current().src).toContain('/media/stream/a');
+  });
+
+  it('a wait for a song being prepared ends when the listener plays another one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    authorizeStream.mockRejectedValueOnce(new ApiError(503, 'The audio of this song is still being prepared.', 5));
+    const started = playerActions.playSongs([item('a'), item('b')], 0);
+    await vi.advanceTimersByTimeAsync(400);
+    await started;
+    const skipped = playerActions.next();
+    await vi.advanceTimersByTimeAsync(6000);
+    await skipped;
+    expect(calls('a')).toBe(1);
+    expect(current().src).toContain('/media/stream/b');
   });
 
   it('restores paused, and starts at the saved position only when asked', async () => {

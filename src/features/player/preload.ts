@@ -1,7 +1,9 @@
 import { load, unload } from './audio-source';
 import { unchain } from './gapless';
+import { transitionSec } from './lib/gain';
 import { currentEntry, upcoming } from './lib/queue';
 import { playback as pb } from './playback-state';
+import { soundSettings } from './sound-settings';
 import { actions as store } from './store';
 import { grantFor, isGrant } from './stream-grants';
 
@@ -14,9 +16,15 @@ export const PRELOAD_LEAD_SEC = 12;
  */
 export const PAID_PRELOAD_LEAD_SEC = 4;
 
-/** How long before the end of the current song the upcoming one is authorized and loaded. */
+/**
+ * How long before the end of the current song the upcoming one is authorized and loaded: the lead
+ * before it is needed, and a crossfade needs it that much earlier.
+ */
 export function preloadLead(): number {
-  return upcoming(store.get().queue)?.item.access.kind === 'credits' ? PAID_PRELOAD_LEAD_SEC : PRELOAD_LEAD_SEC;
+  const q = store.get().queue;
+  const up = upcoming(q);
+  const fade = transitionSec(currentEntry(q)?.item, up?.item, q.shuffle, soundSettings.get().crossfadeSec);
+  return (up?.item.access.kind === 'credits' ? PAID_PRELOAD_LEAD_SEC : PRELOAD_LEAD_SEC) + fade;
 }
 
 /** Authorizes and loads the upcoming entry into the spare slot, once per entry. */

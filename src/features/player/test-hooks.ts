@@ -19,6 +19,8 @@ declare global {
       output: () => { context: AudioContext; node: AudioNode } | null;
       /** a benchmark's baseline turns scheduling off: songs then start on the previous one's end */
       setGapless: (on: boolean) => void;
+      /** the own output (gain) of the current and the loaded next song, when they play from memory */
+      songOutputs: () => { current: AudioNode | null; next: AudioNode | null };
     };
   }
 }
@@ -50,5 +52,6 @@ export function installTestHooks(): void {
     preloaded: () => audioView(pb.spare),
     output: () => (Howler.ctx && Howler.masterGain ? { context: Howler.ctx, node: Howler.masterGain } : null),
     setGapless: (on) => void (pb.gapless = on),
+    songOutputs: () => ({ current: fromMemory(pb.active)?.gain ?? null, next: fromMemory(pb.spare)?.gain ?? null }),
   };
 }
