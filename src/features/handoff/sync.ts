@@ -43,7 +43,8 @@ export interface HandoffHost {
   continuePlayback(
     items: QueueItem[],
     current: number,
-    at: number,
+    /** asked again when the audio is ready to sound */
+    at: () => number,
     settings: Pick<PlaybackState['settings'], 'shuffle' | 'repeat'>,
   ): Promise<void>;
 }
@@ -51,6 +52,8 @@ export interface HandoffHost {
 let host: HandoffHost | null = null;
 let active = true;
 let lastSaveAt = 0;
+/** half the round trip of the last save: how far a playing song moves before the server stamps it */
+let saveHalfTripSec = 0;
 let lastType: PlaybackEventLike['type'] | null = null;
 let saving: Promise<void> | null = null;
 let again: boolean | null = null;
@@ -68,8 +71,7 @@ let correction: {
   waited: number;
 } | null = null;
 const MAX_CORRECTIONS = 4;
-/** Starting a song takes about this long: it starts this far ahead of where the music is now. */
-const START_LEAD_SEC = 0.25;
+/** A correction's first seek leads by this (a streamed song takes a moment to move); later ones learn it. */
 const FIRST_LEAD_SEC = 0.1;
 
 /** One progress report of the continued song: move it to where the other device's music is now. */
@@ -99,17 +101,20 @@ async function save(takeOver: boolean): Promise<void> {
   const snap = host.snapshot();
   if (snap.current === -1) return;
   lastSaveAt = Date.now();
+  const sent = performance.now();
   saving = savePlayback(auth, {
     deviceId: deviceId(),
     deviceName: deviceName(),
     entries: snap.items,
     current: snap.current,
-    positionSec: Math.max(0, snap.position),
+    // where the song is when the server receives this (it keeps time from then)
+    positionSec: Math.max(0, snap.position + (snap.playing ? saveHalfTripSec : 0)),
     playing: snap.playing,
     settings: snap.settings,
     takeOver,
   })
     .then((answer) => {
+      saveHalfTripSec = Math.min(0.5, (performance.now() - sent) / 2000);
       active = answer.active;
       if (active) useHandoffStore.setState({ offer: null, takenBy: null });
       else if (host?.snapshot().playing) {
@@ -177,7 +182,8 @@ export async function continueHere(): Promise<void> {
     : null;
   active = true;
   useHandoffStore.setState({ offer: null, takenBy: null });
-  await host.continuePlayback(s.entries, s.current, target() + (s.playing ? START_LEAD_SEC : 0), s.settings);
+  // the position is asked when the audio is ready, so loading it costs no accuracy
+  await host.continuePlayback(s.entries, s.current, target, s.settings);
 }
 
 export const dismissOffer = (): void =>

@@ -5,6 +5,7 @@
 import { playerActions } from './commands';
 import { currentEntry, type QueueState } from './lib/queue';
 import type { QueueItem } from './lib/queue-item';
+import { playback as pb } from './playback-state';
 import { actions as store } from './store';
 
 export interface PlayerSettings {
@@ -32,7 +33,8 @@ export function playerSnapshot(max = 200): PlayerSnapshot {
   return {
     items: entries.map((e) => e.item),
     current: q.current === -1 ? -1 : q.current - from,
-    position: s.position,
+    // the audio's own position: the store's is as old as the last tick (up to 200 ms)
+    position: s.status === 'playing' && pb.active ? Number(pb.active.howl.seek()) || s.position : s.position,
     playing: s.status === 'playing' || s.status === 'loading',
     settings: { shuffle: q.shuffle, repeat: q.repeat, volume: s.volume, muted: s.muted },
   };
@@ -40,12 +42,13 @@ export function playerSnapshot(max = 200): PlayerSnapshot {
 
 /**
  * Takes over a queue (from another device) and plays `items[current]` from `at` seconds, with its
- * shuffle and repeat. The play order arrives as it was, so shuffle keeps that order as it is.
+ * shuffle and repeat. The play order arrives as it was, so shuffle keeps that order as it is. A
+ * function `at` is asked again when the audio is ready to sound (where the music is by then).
  */
 export async function continuePlayback(
   items: readonly QueueItem[],
   current: number,
-  at: number,
+  at: number | (() => number),
   settings: Pick<PlayerSettings, 'shuffle' | 'repeat'>,
 ): Promise<void> {
   const q = store.get().queue;
@@ -61,6 +64,8 @@ export async function continuePlayback(
     seq,
   });
   // The new entry's key differs from any loaded audio, so playing starts it afresh at `at`.
-  store.positioned(at);
+  const position = typeof at === 'function' ? at : () => at;
+  pb.liveStart = { key: entries[current]!.key, at: position };
+  store.positioned(position());
   if (currentEntry(store.get().queue)) await playerActions.play();
 }

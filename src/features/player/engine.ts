@@ -213,7 +213,11 @@ export async function start(entry: QueueEntry, at: number, counts?: FaultCounts)
   }
   applyGain(l);
   if (reuse === l && l.howl.playing()) l.howl.pause();
-  l.howl.seek(at);
+  const live = pb.liveStart?.key === entry.key ? pb.liveStart.at : null;
+  pb.liveStart = null;
+  // loading took a moment: the position asked for has moved on by then (a handoff)
+  if (live) l.howl.once('load', () => void l.howl.seek(live()));
+  l.howl.seek(live ? live() : at);
   l.howl.play();
 }
 

@@ -28,6 +28,11 @@ export interface PlaybackState {
   chained: Loaded | null;
   /** off only for a benchmark's baseline: each song starts on the previous one's end event */
   gapless: boolean;
+  /**
+   * Where an entry should start, asked when its audio is ready rather than when Play was pressed
+   * (music continued from another device moves on while it is authorized and loaded).
+   */
+  liveStart: { key: string; at: () => number } | null;
 }
 
 export const NO_FAULTS: FaultCounts = { reauthorized: 0, retried: 0 };
@@ -47,4 +52,5 @@ export const playback: PlaybackState = {
   current: null,
   chained: null,
   gapless: true,
+  liveStart: null,
 };
