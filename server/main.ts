@@ -1,10 +1,14 @@
-import { buildApp, openDatabase } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startLoudnessBackfill } from './audio/loudness-backfill.js';
-import { prepareDemoData } from './db/seed/demo.js';
 import { isClusterPrimary, runPrimary, webConcurrency } from './cluster.js';
 
 async function start(config: Config): Promise<void> {
+  // Loaded here, not at the top: a cluster's primary only hands out connections and never loads
+  // the app, the database driver or the audio code (issue 19: its memory).
+  const [{ buildApp, openDatabase }, { startLoudnessBackfill }, { prepareDemoData }] = await Promise.all([
+    import('./app.js'),
+    import('./audio/loudness-backfill.js'),
+    import('./db/seed/demo.js'),
+  ]);
   const db = await openDatabase(config);
   const built = await buildApp(config, { db });
   const { app } = built;
