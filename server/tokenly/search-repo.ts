@@ -61,17 +61,18 @@ export async function artistSongs(db: Queryable, profileId: string, p: Paging, o
 }
 
 /**
- * One page of matching songs and the number of all matches. The matches are gathered narrow (id and
- * name) and sorted; only the page's rows are joined to their albums and widened.
+ * One page of matching songs and the number of all matches, as two independent parts of one
+ * statement so that each gets its own plan: the count from the indexes (for a genre, one index
+ * alone), the page by walking the name order when the matches are many or by sorting them when few.
+ * Only the page's rows are joined to their albums and widened.
  */
 async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Paging, origin: string) {
   const n = params.length;
-  const r = await db.query<LibrarySongRow & { id: string | null }>(
-    `with m as materialized (select s.id, s.name from songs s where ${where})
-     select c.total, x.* from (select count(*)::int as total from m) c
+  const r = await db.query<LibrarySongRow & { id: string | null; total: number }>(
+    `select c.total, x.* from (select count(*)::int as total from songs s where ${where}) c
      left join lateral (
        select ${LIBRARY_COLUMNS}
-         from (select m.id from m order by m.name, m.id limit $${n + 1} offset $${n + 2}) pg
+         from (select s.id from songs s where ${where} order by s.name, s.id limit $${n + 1} offset $${n + 2}) pg
          join songs s on s.id = pg.id join albums a on a.id = s.album_id
      ) x on true
      order by x.name, x.id`,
