@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { openDatabase } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import type { Db } from '../server/db/connection.js';
@@ -113,11 +114,27 @@ async function loadCatalog(db: Db, plan: CatalogPlan, key: string): Promise<void
   });
 }
 
+/** A database of its own for this catalog on that server (created when missing): its URL. */
+async function catalogDatabase(url: string, spec: CatalogSpec): Promise<string> {
+  const name = `tokenly_bench_${spec.idPrefix}_${spec.songs}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const seen = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (seen.rows.length === 0) await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /**
  * A database with the generated catalog, analysed as autovacuum would leave it. The catalog is kept
- * between runs (in BENCH_DATABASE_URL's database, or in a data directory under the system's temporary
- * one for the embedded database) and generated again only when the spec or the generator changed, or
- * with --fresh.
+ * between runs (on BENCH_DATABASE_URL's server in a database of its own per catalog, created there,
+ * or in a data directory under the system's temporary one for the embedded database) and generated
+ * again only when the spec or the generator changed, or with --fresh.
  */
 export async function generatedCatalogDb(
   spec: CatalogSpec,
@@ -127,7 +144,7 @@ export async function generatedCatalogDb(
     .update(JSON.stringify({ GENERATOR_VERSION, spec }))
     .digest('hex')
     .slice(0, 16);
-  const pgUrl = process.env.BENCH_DATABASE_URL;
+  const pgUrl = process.env.BENCH_DATABASE_URL && (await catalogDatabase(process.env.BENCH_DATABASE_URL, spec));
   const dataDir = pgUrl
     ? fs.mkdtempSync(path.join(os.tmpdir(), `tokenly-${spec.idPrefix}-bench-`))
     : path.join(os.tmpdir(), 'tokenly-bench-catalogs', `${spec.idPrefix}-${spec.songs}-${key}`);
