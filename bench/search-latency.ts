@@ -2,7 +2,8 @@
  * Search latency on a generated catalog of 100,000 songs: p50/p95 over a mix of searches, answered
  * by the real app (app.inject: routing, validation, SQL, serialization), on the embedded database
  * or, with BENCH_DATABASE_URL=postgres://…, on PostgreSQL.
- * The min column is the least time of a kind: what the query costs on a quiet machine.
+ * The min column is the least time of a kind: what the query costs on a quiet machine; the baseline
+ * row (a `select 1` between the searches) shows how loaded the machine was during the run.
  * --explain prints, for one query of each kind, EXPLAIN (ANALYZE, BUFFERS) of the statement it ran.
  *   npx tsx bench/search-latency.ts [--songs 100000] [--queries 400] [--explain] [--fresh]
  */
@@ -70,6 +71,7 @@ for (let i = 0; i < 20; i++)
   await built.app.inject({ method: 'GET', url: `/api/v1/library?${kinds[i % kinds.length]![1]()}` });
 const all: number[] = [];
 const byKind = new Map<string, number[]>();
+const baseline: number[] = [];
 for (let i = 0; i < QUERIES; i++) {
   const [kind, make] = kinds[i % kinds.length]!;
   const t = performance.now();
@@ -79,10 +81,15 @@ for (let i = 0; i < QUERIES; i++) {
   if (r.statusCode !== 200) throw new Error(`${kind}: ${r.statusCode} ${r.body}`);
   all.push(ms);
   byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+  // The same-run baseline, between the searches: one trivial statement (the machine's load shows here).
+  const b = performance.now();
+  await db.query('select 1');
+  baseline.push(performance.now() - b);
 }
 console.log(`| search (${db.kind}, ${SONGS} songs) | min ms | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |`);
 const row = (xs: number[]) => [0, 50, 95].map((p) => pct(xs, p).toFixed(1)).join(' | ');
 for (const [kind, xs] of byKind) console.log(`| ${kind} | ${row(xs)} |`);
+console.log(`| baseline: \`select 1\` between the searches | ${row(baseline)} |`);
 console.log(`| **all ${QUERIES} queries** | ${row(all).replace(/[\d.]+/g, '**$&**')} |`);
 if (process.argv.includes('--explain'))
   for (const [kind, make] of kinds) {
