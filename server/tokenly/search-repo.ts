@@ -38,6 +38,8 @@ export async function searchLibrary(
   f: SearchFilters,
   p: Paging,
   origin: string,
+  /** forces one of the two plans (tests compare them); by default chosen from the filters */
+  plan?: 'narrow' | 'broad',
 ): Promise<ReturnType<typeof pageEnvelope<LibrarySong>>> {
   const params: unknown[] = [];
   const arg = (v: unknown) => {
@@ -52,18 +54,20 @@ export async function searchLibrary(
   if (f.token) conds.push(`s.tokens @> array[${arg(f.token.toUpperCase())}]::text[]`);
   const joiner = f.operator === 'AND' ? ' and ' : ' or ';
   const where = conds.length ? `${VISIBLE} and (${conds.join(joiner)})` : VISIBLE;
-  return pagedSongs(db, where, params, p, origin, narrowSearch(f, conds.length));
+  const narrow = plan ? plan === 'narrow' : narrowSearch(f, conds.length);
+  return pagedSongs(db, where, params, p, origin, narrow);
 }
 
 /**
- * Whether the filters are of the kinds that match few songs (a token, two keywords, conditions
- * joined with AND): those are gathered once, counted and sorted (one scan); the others are counted
- * and paged apart (see pagedSongs). Either way the answer is the same; only its cost differs.
+ * Whether the filters are of the kinds that match few songs (conditions joined with AND, a token, a
+ * tag, an artist, two keywords): those are gathered once, counted and sorted (one scan). The broad
+ * ones (no filter, OR, a single name keyword, a genre) are counted and paged apart (see pagedSongs).
+ * Either way the answer is the same; only its cost differs.
  */
 function narrowSearch(f: SearchFilters, conditions: number): boolean {
-  if (conditions > 1) return f.operator === 'AND';
-  const words = (text: string | undefined) => (text?.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-  return Boolean(f.token) || words(f.name) > 1 || words(f.artist) > 1;
+  if (conditions !== 1) return conditions > 1 && f.operator === 'AND';
+  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return !(f.genre || (f.name && words(f.name) === 1));
 }
 
 export async function artistSongs(db: Queryable, profileId: string, p: Paging, origin: string) {
