@@ -1,11 +1,14 @@
 /**
  * A generated catalog for the search benchmarks: `songs` songs in albums of ten over 500 artists,
  * names drawn from a word list by a seeded generator (the same seed gives the same catalog), loaded
- * into a fresh database (the embedded one, or BENCH_DATABASE_URL) with statistics gathered.
+ * into a database (the embedded one, or BENCH_DATABASE_URL) with statistics gathered, and kept there
+ * for the next run.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { openDatabase } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import type { Db } from '../server/db/connection.js';
@@ -84,34 +87,99 @@ export function catalogPlan(spec: CatalogSpec, g = generator(spec.seed, spec.wor
   return { artists, albums, songs };
 }
 
-/** A fresh database with the generated catalog, analysed as autovacuum would leave it. */
+/** Bump when the generator or the loader changes what a cached catalog holds. */
+const GENERATOR_VERSION = 2;
+
+/**
+ * Loads the catalog the fast way: in one transaction without triggers (the rows are consistent by
+ * construction: no foreign key checks, no change notifications), with the secondary indexes of the
+ * catalog tables dropped during the load and built again after it, as a restore does.
+ */
+async function loadCatalog(db: Db, plan: CatalogPlan, key: string): Promise<void> {
+  await db.exec('truncate songs, albums, artist_profiles cascade');
+  await db.transaction(async (tx) => {
+    await tx.query(`set local session_replication_role = replica`);
+    await tx.query(`set local maintenance_work_mem = '512MB'`);
+    const indexes = await tx.query<{ name: string; def: string }>(
+      `select indexname as name, indexdef as def from pg_indexes
+        where schemaname = current_schema() and tablename in ('songs', 'albums', 'artist_profiles')
+          and indexname not in (select conname from pg_constraint)`,
+    );
+    for (const i of indexes.rows) await tx.query(`drop index ${i.name}`);
+    await insertCatalog(tx, plan);
+    for (const i of indexes.rows) await tx.query(i.def);
+    await tx.query('create table if not exists bench_catalog (key text not null)');
+    await tx.query('delete from bench_catalog');
+    await tx.query('insert into bench_catalog (key) values ($1)', [key]);
+  });
+}
+
+/** A database of its own for this catalog on that server (created when missing): its URL. */
+async function catalogDatabase(url: string, spec: CatalogSpec): Promise<string> {
+  const name = `tokenly_bench_${spec.idPrefix}_${spec.songs}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const seen = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (seen.rows.length === 0) await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A database with the generated catalog, analysed as autovacuum would leave it. The catalog is kept
+ * between runs (on BENCH_DATABASE_URL's server in a database of its own per catalog, created there,
+ * or in a data directory under the system's temporary one for the embedded database) and generated
+ * again only when the spec or the generator changed, or with --fresh.
+ */
 export async function generatedCatalogDb(
   spec: CatalogSpec,
-  g = generator(spec.seed, spec.words),
 ): Promise<{ db: Db; config: Config; done(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tokenly-${spec.idPrefix}-bench-`));
+  const key = crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ GENERATOR_VERSION, spec }))
+    .digest('hex')
+    .slice(0, 16);
+  const pgUrl = process.env.BENCH_DATABASE_URL && (await catalogDatabase(process.env.BENCH_DATABASE_URL, spec));
+  const dataDir = pgUrl
+    ? fs.mkdtempSync(path.join(os.tmpdir(), `tokenly-${spec.idPrefix}-bench-`))
+    : path.join(os.tmpdir(), 'tokenly-bench-catalogs', `${spec.idPrefix}-${spec.songs}-${key}`);
+  const fresh = process.argv.includes('--fresh');
+  if (!pgUrl && fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({
     DATA_DIR: dataDir,
     WEB_ROOT: '',
     SEED_DEMO: '0',
     RATE_LIMIT_PER_MIN: '10000000',
-    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
   });
   const db = await openDatabase(config);
-  await db.exec('truncate songs, albums, artist_profiles cascade');
+  const cached = await db
+    .query<{ key: string }>('select key from bench_catalog')
+    .then((r) => r.rows[0]?.key === key)
+    .catch(() => false);
   const t = Date.now();
-  await db.transaction((tx) => insertCatalog(tx, catalogPlan(spec, g)));
-  // The steady state of a catalog: statistics gathered and the visibility map set, as autovacuum does.
-  await db.exec('vacuum analyze');
-  console.log(
-    `backend ${db.kind}: ${spec.songs} songs generated and indexed in ${((Date.now() - t) / 1000).toFixed(1)} s`,
-  );
+  if (cached && !fresh) {
+    console.log(`backend ${db.kind}: ${spec.songs} songs from the cached catalog ${key} (--fresh to generate)`);
+  } else {
+    await loadCatalog(db, catalogPlan(spec), key);
+    // The steady state of a catalog: statistics gathered and the visibility map set, as autovacuum does.
+    await db.exec('vacuum analyze');
+    console.log(
+      `backend ${db.kind}: ${spec.songs} songs generated and indexed in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
+  }
   return {
     db,
     config,
     async done() {
       await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (pgUrl) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

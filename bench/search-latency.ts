@@ -2,7 +2,10 @@
  * Search latency on a generated catalog of 100,000 songs: p50/p95 over a mix of searches, answered
  * by the real app (app.inject: routing, validation, SQL, serialization), on the embedded database
  * or, with BENCH_DATABASE_URL=postgres://…, on PostgreSQL.
- *   npx tsx bench/search-latency.ts [--songs 100000] [--queries 400]
+ * The min column is the least time of a kind: what the query costs on a quiet machine; the baseline
+ * row (a `select 1` between the searches) shows how loaded the machine was during the run.
+ * --explain prints, for one query of each kind, EXPLAIN (ANALYZE, BUFFERS) of the statement it ran.
+ *   npx tsx bench/search-latency.ts [--songs 100000] [--queries 400] [--explain] [--fresh]
  */
 import { buildApp } from '../server/app.js';
 import { arg, generatedCatalogDb, generator, percentile as pct } from './generated-catalog.js';
@@ -29,14 +32,31 @@ const GENRES = [
   'Soul',
 ];
 const TAGS = Array.from({ length: 60 }, (_, i) => `tag${i}`);
-const g = generator(12345, WORDS);
-const { rnd, pick } = g;
-const { db, config, done } = await generatedCatalogDb(
-  { songs: SONGS, seed: 12345, idPrefix: 'bench', words: WORDS, genres: GENRES, tags: TAGS },
-  g,
-);
+// The queries' own generator: the same queries whether the catalog is generated or cached.
+const { rnd, pick } = generator(12345 + 1, WORDS);
+const { db, config, done } = await generatedCatalogDb({
+  songs: SONGS,
+  seed: 12345,
+  idPrefix: 'bench',
+  words: WORDS,
+  genres: GENRES,
+  tags: TAGS,
+});
 
-const built = await buildApp(config, { db, logger: false });
+// The last search statement the app ran, for --explain.
+let last: { sql: string; params: unknown[] } | undefined;
+const traced = new Proxy(db, {
+  get(target, key) {
+    if (key === 'query')
+      return (sql: string, params: unknown[] = []) => {
+        if (sql.includes('as total from')) last = { sql, params };
+        return target.query(sql, params);
+      };
+    const v: unknown = Reflect.get(target, key);
+    return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+  },
+});
+const built = await buildApp(config, { db: traced, logger: false });
 const kinds: [string, () => string][] = [
   ['name keyword', () => `name=${pick(WORDS)}`],
   ['name two keywords AND', () => `name=${pick(WORDS)}%20${pick(WORDS)}`],
@@ -51,6 +71,7 @@ for (let i = 0; i < 20; i++)
   await built.app.inject({ method: 'GET', url: `/api/v1/library?${kinds[i % kinds.length]![1]()}` });
 const all: number[] = [];
 const byKind = new Map<string, number[]>();
+const baseline: number[] = [];
 for (let i = 0; i < QUERIES; i++) {
   const [kind, make] = kinds[i % kinds.length]!;
   const t = performance.now();
@@ -60,9 +81,25 @@ for (let i = 0; i < QUERIES; i++) {
   if (r.statusCode !== 200) throw new Error(`${kind}: ${r.statusCode} ${r.body}`);
   all.push(ms);
   byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+  // The same-run baseline, between the searches: one trivial statement (the machine's load shows here).
+  const b = performance.now();
+  await db.query('select 1');
+  baseline.push(performance.now() - b);
 }
-console.log(`| search (${db.kind}, ${SONGS} songs) | p50 ms | p95 ms |\n| --- | ---: | ---: |`);
-for (const [kind, xs] of byKind) console.log(`| ${kind} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} |`);
-console.log(`| **all ${QUERIES} queries** | **${pct(all, 50).toFixed(1)}** | **${pct(all, 95).toFixed(1)}** |`);
+console.log(`| search (${db.kind}, ${SONGS} songs) | min ms | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |`);
+const row = (xs: number[]) => [0, 50, 95].map((p) => pct(xs, p).toFixed(1)).join(' | ');
+for (const [kind, xs] of byKind) console.log(`| ${kind} | ${row(xs)} |`);
+console.log(`| baseline: \`select 1\` between the searches | ${row(baseline)} |`);
+console.log(`| **all ${QUERIES} queries** | ${row(all).replace(/[\d.]+/g, '**$&**')} |`);
+if (process.argv.includes('--explain'))
+  for (const [kind, make] of kinds) {
+    const url = `/api/v1/library?${make()}&explain=${Math.random()}`;
+    await built.app.inject({ method: 'GET', url });
+    const plan = await db.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers, timing off, costs off) ${last!.sql}`,
+      last!.params,
+    );
+    console.log(`\n### ${kind}: ${url}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
 await built.close();
 await done();

@@ -38,6 +38,8 @@ export async function searchLibrary(
   f: SearchFilters,
   p: Paging,
   origin: string,
+  /** forces one of the two plans (tests compare them); by default chosen from the filters */
+  plan?: 'narrow' | 'broad',
 ): Promise<ReturnType<typeof pageEnvelope<LibrarySong>>> {
   const params: unknown[] = [];
   const arg = (v: unknown) => {
@@ -52,31 +54,55 @@ export async function searchLibrary(
   if (f.token) conds.push(`s.tokens @> array[${arg(f.token.toUpperCase())}]::text[]`);
   const joiner = f.operator === 'AND' ? ' and ' : ' or ';
   const where = conds.length ? `${VISIBLE} and (${conds.join(joiner)})` : VISIBLE;
-  return pagedSongs(db, where, params, p, origin);
+  const narrow = plan ? plan === 'narrow' : narrowSearch(f, conds.length);
+  return pagedSongs(db, where, params, p, origin, narrow);
+}
+
+/**
+ * Whether the filters are of the kinds that match few songs (conditions joined with AND, a token, a
+ * tag, an artist, two keywords): those are gathered once, counted and sorted (one scan). The broad
+ * ones (no filter, OR, a single name keyword, a genre) are counted and paged apart (see pagedSongs).
+ * Either way the answer is the same; only its cost differs.
+ */
+function narrowSearch(f: SearchFilters, conditions: number): boolean {
+  if (conditions !== 1) return conditions > 1 && f.operator === 'AND';
+  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return !(f.genre || (f.name && words(f.name) === 1));
 }
 
 export async function artistSongs(db: Queryable, profileId: string, p: Paging, origin: string) {
   if (!isUuid(profileId)) throw unprocessable('profileId must be a UUID');
-  return pagedSongs(db, `${VISIBLE} and s.artist_profile_id = $1`, [profileId], p, origin);
+  return pagedSongs(db, `${VISIBLE} and s.artist_profile_id = $1`, [profileId], p, origin, true);
 }
 
 /**
- * One page of matching songs and the number of all matches. The matches are gathered narrow (id and
- * name) and sorted; only the page's rows are joined to their albums and widened.
+ * One page of matching songs and the number of all matches. Narrow matches are gathered once (id
+ * and name), counted and sorted. Broad ones are counted and paged as two independent parts of one
+ * statement, so that each gets its own plan: the count from the indexes (for a genre, one index
+ * alone), the page by walking the name order until it is full. Only the page's rows are joined to
+ * their albums and widened.
  */
-async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Paging, origin: string) {
+async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Paging, origin: string, narrow: boolean) {
   const n = params.length;
-  const r = await db.query<LibrarySongRow & { id: string | null }>(
-    `with m as materialized (select s.id, s.name from songs s where ${where})
-     select c.total, x.* from (select count(*)::int as total from m) c
-     left join lateral (
+  // The page of `from` (rows m with id and name).
+  const page = (from: string) =>
+    `left join lateral (
        select ${LIBRARY_COLUMNS}
-         from (select m.id from m order by m.name, m.id limit $${n + 1} offset $${n + 2}) pg
+         from (select m.id from ${from} order by m.name, m.id limit $${n + 1} offset $${n + 2}) pg
          join songs s on s.id = pg.id join albums a on a.id = s.album_id
      ) x on true
-     order by x.name, x.id`,
-    [...params, p.limit, p.page * p.limit],
-  );
+     order by x.name, x.id`;
+  const sql = narrow
+    ? `with m as materialized (select s.id, s.name from songs s where ${where})
+       select c.total, x.* from (select count(*)::int as total from m) c
+       ${page('m')}`
+    : `select c.total, x.* from (select count(*)::int as total from songs s where ${where}) c
+       ${page(`(select s.id, s.name from songs s where ${where}) m`)}`;
+  const r = await db.query<LibrarySongRow & { id: string | null; total: number }>(sql, [
+    ...params,
+    p.limit,
+    p.page * p.limit,
+  ]);
   const count = r.rows[0]?.total ?? 0;
   const rows = r.rows.filter((row) => row.id !== null);
   return pageEnvelope(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { librarySongPageSchema } from '@contract/catalog.js';
 import { backends, testServer, type TestServer } from '../test/harness.js';
+import { searchLibrary, type SearchFilters } from './search-repo.js';
 
 describe.each(backends())('library search (%s)', (backend) => {
   let s: TestServer;
@@ -69,6 +70,29 @@ describe.each(backends())('library search (%s)', (backend) => {
     expect(librarySongPageSchema.parse((await search('limit=500')).body).perPage).toBe(50);
     const firstPages = [...p1.items, ...last.items].map((i) => i.id);
     expect(new Set(firstPages).size).toBe(5);
+  });
+
+  it('answers the same with either plan (gathered once, or counted and paged apart), page by page', async () => {
+    const filters: SearchFilters[] = [
+      {},
+      { name: 'electric' },
+      { name: 'electric sheep' },
+      { artist: 'whales' },
+      { genre: 'rock' },
+      { tag: 'night' },
+      { token: 'chipsfan' },
+      { genre: 'Rock', tag: 'night' },
+      { genre: 'Rock', tag: 'ocean', operator: 'AND' },
+      { name: 'gone' },
+    ];
+    for (const f of filters)
+      for (const page of [0, 1, 2, 5]) {
+        const paging = { page, limit: 2 };
+        const narrow = await searchLibrary(s.db, f, paging, 'http://x', 'narrow');
+        expect(await searchLibrary(s.db, f, paging, 'http://x', 'broad')).toEqual(narrow);
+        expect(await searchLibrary(s.db, f, paging, 'http://x')).toEqual(narrow);
+        if (page === 0 && f.name !== 'gone') expect(narrow.count).toBeGreaterThan(0);
+      }
   });
 
   it('returns the document item shape', async () => {

@@ -61,81 +61,82 @@ export interface CatalogPlan {
   songs: SongPlan[];
 }
 
-/** Inserts artists, albums and songs (with their search vectors) in batches. */
-export async function insertCatalog(db: Queryable, plan: CatalogPlan): Promise<void> {
-  for (const a of plan.artists) {
-    await db.query(
-      `insert into artist_profiles (id, user_id, name, website, bio, genre, tags, markets_catalog, picture_path)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.id, a.userId ?? null, a.name, a.website, a.bio, a.genre, a.tags, a.marketsCatalog ?? '', a.picturePath],
-    );
-  }
-  for (const al of plan.albums) {
-    await db.query(
-      `insert into albums (id, name, description, artist_profile_id, artist, artwork_path, release_date, public)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        al.id,
-        al.name,
-        al.description,
-        al.artistProfileId,
-        al.artist,
-        al.artworkPath,
-        al.releaseDate,
-        al.public ?? true,
-      ],
-    );
-  }
-  const BATCH = 500;
-  for (let i = 0; i < plan.songs.length; i += BATCH) {
-    const batch = plan.songs.slice(i, i + BATCH);
-    // One statement per batch: json_populate_recordset turns the batch into rows server-side.
-    await db.query(
-      `insert into songs (id, album_id, track_number, name, description, artist, artist_profile_id, genre, tags,
-                          tokens, public_streamable, is_single, price_sat, duration_sec, release_date, composers,
-                          performers, copyright, ownership, lyrics, audio_path, audio_size, audio_type)
-       select r.id, r.album_id, r.track_number, r.name, r.description, r.artist, r.artist_profile_id, r.genre, r.tags,
-              r.tokens, r.public_streamable, r.is_single, r.price_sat, r.duration_sec, r.release_date, r.composers,
-              r.artist, r.copyright, r.artist, r.lyrics, r.audio_path, r.audio_size, r.audio_type
-         from json_populate_recordset(null::songs, $1::json) r`,
-      [
-        JSON.stringify(
-          batch.map((s) => ({
-            id: s.id,
-            album_id: s.albumId,
-            track_number: s.trackNumber,
-            name: s.name,
-            description: s.description,
-            artist: s.artist,
-            artist_profile_id: s.artistProfileId,
-            genre: s.genre,
-            tags: s.tags.map((t) => t.toLowerCase()),
-            tokens: s.tokens.map((t) => t.toUpperCase()),
-            public_streamable: s.publicStreamable,
-            is_single: s.isSingle ?? false,
-            price_sat: s.priceSat,
-            duration_sec: s.durationSec,
-            release_date: s.releaseDate,
-            composers: s.composers ?? s.artist,
-            copyright: s.copyright ?? '',
-            lyrics: s.lyrics ?? '',
-            audio_path: s.audioPath ?? null,
-            audio_size: s.audioSize ?? null,
-            audio_type: s.audioType ?? 'audio/mpeg',
-          })),
-        ),
-      ],
-    );
-  }
-  await refreshSearchVectors(db);
+const BATCH = 2000;
+
+/** Inserts rows in batches, one statement each: json_populate_recordset turns a batch into rows server-side. */
+async function insertBatches(db: Queryable, sql: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await db.query(sql, [JSON.stringify(rows.slice(i, i + BATCH))]);
 }
 
-/** Keyword vectors: the song and album names for `name`, the artist for `artist`. */
-export async function refreshSearchVectors(db: Queryable, onlyMissing = true): Promise<void> {
-  await db.query(
-    `update songs s set name_tsv = to_tsvector('simple', s.name || ' ' || a.name),
-                        artist_tsv = to_tsvector('simple', s.artist)
-       from albums a where a.id = s.album_id ${onlyMissing ? 'and s.name_tsv is null' : ''}`,
+/** Inserts artists, albums and songs, the songs with their search vectors. */
+export async function insertCatalog(db: Queryable, plan: CatalogPlan): Promise<void> {
+  await insertBatches(
+    db,
+    `insert into artist_profiles (id, user_id, name, website, bio, genre, tags, markets_catalog, picture_path)
+     select r.id, r.user_id, r.name, r.website, r.bio, r.genre, r.tags, r.markets_catalog, r.picture_path
+       from json_populate_recordset(null::artist_profiles, $1::json) r`,
+    plan.artists.map((a) => ({
+      id: a.id,
+      user_id: a.userId ?? null,
+      name: a.name,
+      website: a.website,
+      bio: a.bio,
+      genre: a.genre,
+      tags: a.tags,
+      markets_catalog: a.marketsCatalog ?? '',
+      picture_path: a.picturePath,
+    })),
+  );
+  await insertBatches(
+    db,
+    `insert into albums (id, name, description, artist_profile_id, artist, artwork_path, release_date, public)
+     select r.id, r.name, r.description, r.artist_profile_id, r.artist, r.artwork_path, r.release_date, r.public
+       from json_populate_recordset(null::albums, $1::json) r`,
+    plan.albums.map((al) => ({
+      id: al.id,
+      name: al.name,
+      description: al.description,
+      artist_profile_id: al.artistProfileId,
+      artist: al.artist,
+      artwork_path: al.artworkPath,
+      release_date: al.releaseDate,
+      public: al.public ?? true,
+    })),
+  );
+  await insertBatches(
+    db,
+    `insert into songs (id, album_id, track_number, name, description, artist, artist_profile_id, genre, tags,
+                        tokens, public_streamable, is_single, price_sat, duration_sec, release_date, composers,
+                        performers, copyright, ownership, lyrics, audio_path, audio_size, audio_type,
+                        name_tsv, artist_tsv)
+     select r.id, r.album_id, r.track_number, r.name, r.description, r.artist, r.artist_profile_id, r.genre, r.tags,
+            r.tokens, r.public_streamable, r.is_single, r.price_sat, r.duration_sec, r.release_date, r.composers,
+            r.artist, r.copyright, r.artist, r.lyrics, r.audio_path, r.audio_size, r.audio_type,
+            to_tsvector('simple', r.name || ' ' || a.name), to_tsvector('simple', r.artist)
+       from json_populate_recordset(null::songs, $1::json) r join albums a on a.id = r.album_id`,
+    plan.songs.map((s) => ({
+      id: s.id,
+      album_id: s.albumId,
+      track_number: s.trackNumber,
+      name: s.name,
+      description: s.description,
+      artist: s.artist,
+      artist_profile_id: s.artistProfileId,
+      genre: s.genre,
+      tags: s.tags.map((t) => t.toLowerCase()),
+      tokens: s.tokens.map((t) => t.toUpperCase()),
+      public_streamable: s.publicStreamable,
+      is_single: s.isSingle ?? false,
+      price_sat: s.priceSat,
+      duration_sec: s.durationSec,
+      release_date: s.releaseDate,
+      composers: s.composers ?? s.artist,
+      copyright: s.copyright ?? '',
+      lyrics: s.lyrics ?? '',
+      audio_path: s.audioPath ?? null,
+      audio_size: s.audioSize ?? null,
+      audio_type: s.audioType ?? 'audio/mpeg',
+    })),
   );
 }
 
