@@ -7,9 +7,17 @@ export interface QueryResult<T> {
   rows: T[];
 }
 
+/**
+ * `prepare`: a name for a hot statement of fixed text, prepared once per connection on PostgreSQL
+ * so that it is not planned again on every call (the embedded database ignores it).
+ */
+export interface QueryOptions {
+  prepare?: string;
+}
+
 /** What repositories need: a query function. A transaction handle has the same shape. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<QueryResult<T>>;
 }
 
 export interface Db extends Queryable {
@@ -40,8 +48,10 @@ class PostgresDb implements Db {
     private readonly url: string,
   ) {}
 
-  async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.pool.query(sql, params);
+  async query<T>(sql: string, params: unknown[] = [], opts?: QueryOptions): Promise<QueryResult<T>> {
+    const r = await this.pool.query(
+      opts?.prepare ? { name: opts.prepare, text: sql, values: params } : { text: sql, values: params },
+    );
     return { rows: r.rows as T[] };
   }
 
