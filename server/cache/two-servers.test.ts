@@ -100,16 +100,24 @@ describe.each(backends())('two servers on one database (%s)', (backend) => {
     expect(Object.keys(read)).toContain('Two servers');
   });
 
-  it('a logout through one ends the session on the other: at once for a debit, in time for a read', async () => {
+  it('a logout through one ends the session on the other: at once for a debit and rights, in time for a read', async () => {
     const onA = await signedClient(originA, 'alice', F.users.alice.password);
     // The same session used on the other server (which then has it in its session cache).
-    const sameOnB = (method: string, p: string) =>
+    const sameOnB = (method: string, p: string, body?: string) =>
       fetch(originB + p, {
         method,
-        headers: { 'content-type': 'application/json', ...signHeaders(onA.creds, method, originB + p, '{}') },
+        headers: { 'content-type': 'application/json', ...signHeaders(onA.creds, method, originB + p, body ?? '{}') },
+        ...(body === undefined ? {} : { body }),
       });
+    const tca = JSON.stringify({ tokens: { OCEAN: 1 } });
+    const eel = `/api/v1/stream/${song('Electric Eel')}`;
     expect((await sameOnB('GET', '/api/v1/credits/balance')).status).toBe(200);
+    expect((await sameOnB('POST', eel)).status).toBe(200);
+    expect((await sameOnB('POST', '/api/v1/tca/status', tca)).status).toBe(200);
     expect((await onA.call('GET', '/api/v1/account/logout')).status).toBe(200);
+    // A repeated authorization and a TCA check read the session with their answer.
+    expect((await sameOnB('POST', eel)).status).toBe(403);
+    expect((await sameOnB('POST', '/api/v1/tca/status', tca)).status).toBe(403);
     expect((await sameOnB('POST', `/api/v1/stream/${song('Whale Song')}`)).status).toBe(403);
     const read = await within(
       () => sameOnB('GET', '/api/v1/credits/balance'),
