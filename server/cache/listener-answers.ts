@@ -31,11 +31,14 @@ export async function mySongsJson(
   const gen = users.mark(userId);
   const rows = await users.get(userId, 'mysongs', () => mySongRows(ctx.db, userId));
   const songs = withDownloadUrls(rows, link.sign);
-  // The size of what the link serves: the tagged copy (made on first use, then kept).
-  const files = await downloadFiles(
-    ctx.db,
-    ctx.config.dataDir,
-    songs.filter((x) => x.downloadUrl).map((x) => x.id),
+  // The size of what the link serves: the tagged copy (made on first use, then kept). Cached with
+  // the rows (a song's change drops both), not looked up again each second the links change.
+  const files = await users.get(userId, 'mysongs-files', () =>
+    downloadFiles(
+      ctx.db,
+      ctx.config.dataDir,
+      songs.filter((x) => x.downloadUrl).map((x) => x.id),
+    ),
   );
   for (const song of songs) if (song.downloadUrl) song.downloadSize = files.get(song.id)?.size ?? 0;
   const body = JSON.stringify(mySongListSchema.parse(songs));
