@@ -4,10 +4,12 @@
  * as few statements as possible otherwise. See README.md for what may never come from a cache.
  */
 import { mySongListSchema } from '@contract/listener.js';
+import { Batcher } from '../db/batch.js';
+import { forbidden } from '../lib/errors.js';
 import type { AppContext } from '../tokenly/context.js';
 import { recordGrant } from '../tokenly/history-repo.js';
-import { holdingsOf, mySongRows, tcaAnswer, tcaStatus, withDownloadUrls } from '../tokenly/listener-repo.js';
-import { authorizeStream, reuseGrant, type Decision, type Grant } from '../tokenly/stream-repo.js';
+import { holdingsOf, holdingsOfSessions, mySongRows, tcaAnswer, withDownloadUrls } from '../tokenly/listener-repo.js';
+import { authorizeStream, reuseGrants, type Decision, type Grant, type ReuseAsk } from '../tokenly/stream-repo.js';
 import { balanceOf, wallet } from '../money/index.js';
 import { downloadFiles } from '../storage/download-tags.js';
 
@@ -29,11 +31,14 @@ export async function mySongsJson(
   const gen = users.mark(userId);
   const rows = await users.get(userId, 'mysongs', () => mySongRows(ctx.db, userId));
   const songs = withDownloadUrls(rows, link.sign);
-  // The size of what the link serves: the tagged copy (made on first use, then kept).
-  const files = await downloadFiles(
-    ctx.db,
-    ctx.config.dataDir,
-    songs.filter((x) => x.downloadUrl).map((x) => x.id),
+  // The size of what the link serves: the tagged copy (made on first use, then kept). Cached with
+  // the rows (a song's change drops both), not looked up again each second the links change.
+  const files = await users.get(userId, 'mysongs-files', () =>
+    downloadFiles(
+      ctx.db,
+      ctx.config.dataDir,
+      songs.filter((x) => x.downloadUrl).map((x) => x.id),
+    ),
   );
   for (const song of songs) if (song.downloadUrl) song.downloadSize = files.get(song.id)?.size ?? 0;
   const body = JSON.stringify(mySongListSchema.parse(songs));
@@ -48,8 +53,44 @@ export async function cachedBalance(ctx: Ctx, userId: string, refresh = false): 
   return ctx.caches.users.get(userId, 'balance', load);
 }
 
-export async function tcaCheck(ctx: Ctx, userId: string, tokens: Record<string, number>) {
-  if (!ctx.caches.rightsFromCache) return tcaStatus(ctx.db, userId, tokens);
+type Session = { userId: string; apiToken: string };
+
+/**
+ * The questions of rights that many requests ask at once on PostgreSQL, each batch one statement
+ * (db/batch.ts): read from the database after they were asked, never from a cache.
+ */
+function batchersOf(ctx: Ctx) {
+  let b = batchers.get(ctx.caches);
+  if (!b) {
+    const days = ctx.config.sessionIdleDays;
+    b = {
+      holdings: new Batcher((asks: Session[]) => holdingsOfSessions(ctx.db, asks, days)),
+      reuse: new Batcher((asks: ReuseAsk[]) => reuseGrants(ctx.db, asks, days)),
+    };
+    batchers.set(ctx.caches, b);
+  }
+  return b;
+}
+const batchers = new WeakMap<
+  Ctx['caches'],
+  {
+    holdings: Batcher<Session, { live: boolean; held: Map<string, number> }>;
+    reuse: Batcher<ReuseAsk, Decision | undefined>;
+  }
+>();
+
+/**
+ * A TCA check. On PostgreSQL the holdings and the session are read from the database with the
+ * question (a revocation or a logout on another server is honoured at once); on the embedded
+ * database the holdings this process read last answer until a change of them drops them.
+ */
+export async function tcaCheck(ctx: Ctx, session: Session, tokens: Record<string, number>) {
+  const { userId } = session;
+  if (!ctx.caches.rightsFromCache) {
+    const { live, held } = await batchersOf(ctx).holdings.get(session);
+    if (!live) throw forbidden('Unknown or expired API token: log in again');
+    return tcaAnswer(held, tokens);
+  }
   const held = await ctx.caches.users.get(userId, 'holdings', () => holdingsOf(ctx.db, userId));
   return tcaAnswer(held, tokens);
 }
@@ -66,14 +107,17 @@ const LISTEN_MS = 10 * 60_000;
 
 /**
  * A stream authorization. A first one (no live grant), and any that would charge, always run in the
- * database's transaction. A repeat is one statement on PostgreSQL; on the embedded database it may
+ * database's transaction, after `session.confirm()` read the session from the database. A repeat
+ * is one statement on PostgreSQL (which checks the session too, shared by the repeats asked at the
+ * same moment); on the embedded database it may
  * be answered from the grant the database gave this process last, until any change of the user's
- * holdings, balance, grants or history, or of the catalog, drops it.
+ * holdings, balance, grants, history or sessions, or of the catalog, drops it.
  */
 export async function streamDecision(
   ctx: Ctx,
   userId: string,
   songId: string,
+  session: { apiToken: string; confirm: () => Promise<void> },
   warn: (err: unknown) => void,
 ): Promise<Decision> {
   const key = `grant:${songId}`;
@@ -82,9 +126,10 @@ export async function streamDecision(
     const hit = users.peek<ReusableGrant>(userId, key);
     if (hit && hit.until > Date.now()) return { authorized: true, grant: hit.grant, balanceSat: hit.balanceSat };
   } else {
-    const reused = await reuseGrant(ctx.db, userId, songId).catch(warn);
+    const reused = await batchersOf(ctx).reuse.get({ userId, songId, apiToken: session.apiToken }).catch(warn);
     if (reused) return reused;
   }
+  await session.confirm();
   const gen = users.mark(userId);
   const at = Date.now();
   const d = await authorizeStream(ctx.db, userId, songId, { feePercent: ctx.config.platformFeePercent });

@@ -13,9 +13,12 @@ import { VISIBLE } from './search-repo.js';
 
 /** A grant and the play event that follows it are one listen when they are this close. */
 export const SAME_LISTEN = "interval '10 minutes'";
-/** Whether a 'grant' row of this user ($1) and song ($2) already stands for the current listen. */
-export const GRANT_RECORDED = `exists (select 1 from listening_history where user_id = $1 and song_id = $2 and source = 'grant'
-          and played_at > now() - ${SAME_LISTEN})`;
+/** Whether a 'grant' row of this user and song (SQL expressions) already stands for the current listen. */
+export const grantRecorded = (user: string, song: string) =>
+  `exists (select 1 from listening_history l where l.user_id = ${user} and l.song_id = ${song} and l.source = 'grant'
+          and l.played_at > now() - ${SAME_LISTEN})`;
+/** `grantRecorded` of this user ($1) and song ($2). */
+export const GRANT_RECORDED = grantRecorded('$1', '$2');
 
 /**
  * A stream authorization is the server's own evidence of a listen: it is written even when the

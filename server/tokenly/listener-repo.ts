@@ -2,6 +2,7 @@ import type { MySong } from '@contract/listener.js';
 import type { Queryable } from '../db/connection.js';
 import { PAID_NOT_REFUNDED } from '../storage/media-access-repo.js';
 import { SONG_COLUMNS, toSong, type SongRow } from './catalog-repo.js';
+import { sessionIsLive } from './sessions-repo.js';
 
 /**
  * Songs carrying a token the user holds, and songs the user paid to hear (and was not refunded), each with a signed download
@@ -44,14 +45,28 @@ export function withDownloadUrls(rows: MySongRow[], downloadUrl: (songId: string
   }));
 }
 
-/** For each token asked about: does the user hold at least the minimum (and more than zero)? */
-export async function tcaStatus(db: Queryable, userId: string, tokens: Record<string, number>) {
-  const names = Object.keys(tokens);
-  const r = await db.query<{ token: string; amount: number }>(
-    'select token, amount from token_holdings where user_id = $1 and token = any($2::text[])',
-    [userId, names.map((n) => n.toUpperCase())],
+/**
+ * For each ask (a user and the session it came with): whether that session is still live, and
+ * everything the user holds (token → amount), read in one statement for many asks.
+ */
+export async function holdingsOfSessions(
+  db: Queryable,
+  asks: { userId: string; apiToken: string }[],
+  idleDays: number,
+): Promise<{ live: boolean; held: Map<string, number> }[]> {
+  const r = await db.query<{ user_id: string; api_token: string; live: boolean; held: Record<string, number> }>(
+    `select q.user_id, q.api_token, ${sessionIsLive('q.api_token', 'q.user_id', '$3')} as live,
+            coalesce((select json_object_agg(h.token, h.amount) from token_holdings h where h.user_id = q.user_id),
+                     '{}') as held
+       from (select distinct * from unnest($1::uuid[], $2::text[]) as u(user_id, api_token)) q`,
+    [asks.map((a) => a.userId), asks.map((a) => a.apiToken), idleDays],
+    { prepare: 'holdings-of-sessions' },
   );
-  return tcaAnswer(new Map(r.rows.map((h) => [h.token, h.amount])), tokens);
+  const found = new Map(r.rows.map((row) => [`${row.user_id} ${row.api_token}`, row]));
+  return asks.map((a) => {
+    const row = found.get(`${a.userId.toLowerCase()} ${a.apiToken}`);
+    return { live: row?.live ?? false, held: new Map(Object.entries(row?.held ?? {})) };
+  });
 }
 
 /** Everything the user holds, token → amount. */

@@ -81,6 +81,8 @@ function documentRoutes(
 export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<void> {
   const { db } = ctx;
   const auth = { preValidation: ctx.requireUser };
+  /** the session may be one seen in the last 2 s (see `requireSeenUser`) */
+  const seen = { preValidation: ctx.requireSeenUser };
 
   app.get('/api/v1/music/mysongs', { ...auth, schema: { response: { 200: mySongListSchema } } }, async (req, reply) => {
     const user = userOf(req);
@@ -118,11 +120,12 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
 
   app.post(
     '/api/v1/stream/:songId',
-    { ...auth, schema: { params: songIdParamsSchema, response: { 200: streamAuthSchema } } },
+    { ...seen, schema: { params: songIdParamsSchema, response: { 200: streamAuthSchema } } },
     async (req, reply) => {
       const user = userOf(req);
       const { songId } = req.params;
-      const decision = await streamDecision(ctx, user.id, songId, (err) =>
+      const session = { apiToken: user.apiToken, confirm: () => ctx.confirmSession(req) };
+      const decision = await streamDecision(ctx, user.id, songId, session, (err) =>
         req.log.warn({ err }, 'history not recorded'),
       );
       let url: string | null = null;
@@ -138,7 +141,12 @@ export async function listenerRoutes(app: App, { ctx }: RouteOptions): Promise<v
 
   app.post(
     '/api/v1/tca/status',
-    { ...auth, schema: { body: tcaBodySchema, response: { 200: tcaResponseSchema } } },
-    async (req) => tcaCheck(ctx, userOf(req).id, req.body.tokens),
+    // A read-only question (a POST for its body): a session seen in the last 2 s may ask it; the
+    // holdings are read from the database on PostgreSQL (a revocation is honoured at once).
+    { ...seen, schema: { body: tcaBodySchema, response: { 200: tcaResponseSchema } } },
+    async (req) => {
+      const user = userOf(req);
+      return tcaCheck(ctx, { userId: user.id, apiToken: user.apiToken }, req.body.tokens);
+    },
   );
 }

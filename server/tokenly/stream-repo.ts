@@ -3,7 +3,8 @@ import type { Db, Queryable } from '../db/connection.js';
 import { gone, HttpError, notFound } from '../lib/errors.js';
 import { isUuid } from './catalog-repo.js';
 import { accountKey, lockAccount, payForStream, wallet } from '../money/index.js';
-import { GRANT_RECORDED } from './history-repo.js';
+import { grantRecorded } from './history-repo.js';
+import { sessionIsLive } from './sessions-repo.js';
 import { satToFloat } from './format.js';
 import { audioWanted } from '../audio/demo/render-queue.js';
 
@@ -153,29 +154,63 @@ export async function authorizeStream(
   });
 }
 
+/** A repeated authorization asked: by whom, of which song, with which session. */
+export interface ReuseAsk {
+  userId: string;
+  songId: string;
+  apiToken: string;
+}
+
 /**
- * The repeat of an authorization, in one statement and without a lock: a live grant of a song that
- * may still be streamed (its token still held), the listen recorded as `recordGrant` does, and the
- * balance. Nothing is paid here, so nothing needs the balance row's lock; anything else (no live
- * grant, a song gone or hidden) answers undefined and goes through `authorizeStream`.
+ * Repeats of authorizations, many in one statement and without a lock: for each ask, a live grant
+ * of a song that may still be streamed (its token still held), asked with a session that is still
+ * live, the listen recorded as `recordGrant` does, and the balance. Nothing is paid here, so
+ * nothing needs the balance row's lock; anything else (no live grant, a song gone or hidden, a
+ * session ended) answers undefined and goes through `authorizeStream` after the session is read
+ * again.
  */
-export async function reuseGrant(db: Queryable, userId: string, songId: string): Promise<Decision | undefined> {
-  if (!isUuid(songId)) return undefined;
-  const r = await db.query<GrantRow & { balance_sat: number | null }>(
-    `with g as (
-       select g.id, g.auth_type, g.token, g.expires_at from stream_grants g
+export async function reuseGrants(
+  db: Queryable,
+  asks: ReuseAsk[],
+  idleDays: number,
+): Promise<(Decision | undefined)[]> {
+  const valid = asks.filter((a) => isUuid(a.songId) && isUuid(a.userId));
+  if (valid.length === 0) return asks.map(() => undefined);
+  const r = await db.query<
+    GrantRow & { user_id: string; song_id: string; api_token: string; balance_sat: number | null }
+  >(
+    `with q as (
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as q(user_id, song_id, api_token, wallet)),
+     g as (
+       select distinct on (q.user_id, q.song_id, q.api_token)
+              q.api_token, q.wallet, g.user_id, g.song_id, g.id, g.auth_type, g.token, g.expires_at
+         from q join stream_grants g on g.user_id = q.user_id and g.song_id = q.song_id
          join songs s on s.id = g.song_id join albums a on a.id = s.album_id
-        where g.user_id = $1 and g.song_id = $2 and g.expires_at > now() + interval '60 seconds'
+        where g.expires_at > now() + interval '60 seconds'
           and ${TOKEN_STILL_HELD} and a.public and s.removed_at is null and a.removed_at is null
           and s.audio_path is not null
-        order by g.expires_at desc limit 1),
+          and ${sessionIsLive('q.api_token', 'q.user_id', '$5')}
+        order by q.user_id, q.song_id, q.api_token, g.expires_at desc),
      h as (insert into listening_history (user_id, song_id, source)
-           select $1, $2, 'grant' from g where not ${GRANT_RECORDED} returning 1)
-     select g.*, (select balance_sat from ledger_accounts where key = $3) as balance_sat from g`,
-    [userId, songId, accountKey(wallet(userId))],
+           select distinct g.user_id, g.song_id, 'grant' from g
+            where not ${grantRecorded('g.user_id', 'g.song_id')} returning 1)
+     select g.*, (select balance_sat from ledger_accounts where key = g.wallet) as balance_sat from g`,
+    [
+      valid.map((a) => a.userId),
+      valid.map((a) => a.songId),
+      valid.map((a) => a.apiToken),
+      valid.map((a) => accountKey(wallet(a.userId))),
+      idleDays,
+    ],
+    { prepare: 'reuse-grants' },
   );
-  const row = r.rows[0];
-  return row ? { authorized: true, grant: reusedGrant(row), balanceSat: row.balance_sat ?? 0 } : undefined;
+  const key = (user: string, song: string, token: string) => `${user.toLowerCase()} ${song.toLowerCase()} ${token}`;
+  const found = new Map(r.rows.map((row) => [key(row.user_id, row.song_id, row.api_token), row]));
+  return asks.map((a) => {
+    const row = found.get(key(a.userId, a.songId, a.apiToken));
+    if (!row) return undefined;
+    return { authorized: true, grant: reusedGrant(row), balanceSat: row.balance_sat ?? 0 } as const;
+  });
 }
 
 export function toStreamAuth(d: Decision, streamUrl: string | null): StreamAuth {
