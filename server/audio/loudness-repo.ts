@@ -19,3 +19,29 @@ export async function saveLoudness(db: Queryable, id: string, audioPath: string,
     l.truePeakDb,
   ]);
 }
+
+/** An album's audio files as it plays: its songs with audio, not taken down, in track order. */
+const ALBUM_FILES = `select array_agg(s.audio_path order by s.track_number, s.id) from songs s
+  where s.album_id = a.id and s.audio_path is not null and s.removed_at is null`;
+
+/** Albums whose loudness is not measured (or was forgotten), with their files, a few at a time. */
+export async function albumsToMeasure(db: Queryable, limit: number): Promise<{ id: string; files: string[] }[]> {
+  const r = await db.query<{ id: string; files: string[] | null }>(
+    `select a.id, (${ALBUM_FILES}) as files from albums a
+      where a.loudness_lufs is null and exists (select 1 from songs s where s.album_id = a.id and s.audio_path is not null
+        and s.removed_at is null)
+      order by a.id limit $1`,
+    [limit],
+  );
+  return r.rows.filter((x): x is { id: string; files: string[] } => !!x.files?.length);
+}
+
+/** Stores an album's measure, unless its files (or their order) changed meanwhile. */
+export async function saveAlbumLoudness(db: Queryable, id: string, files: string[], l: Loudness): Promise<boolean> {
+  const r = await db.query(
+    `update albums a set loudness_lufs = $3, true_peak_db = $4 where a.id = $1 and (${ALBUM_FILES}) = $2::text[]
+     returning a.id`,
+    [id, files, l.lufs, l.truePeakDb],
+  );
+  return r.rows.length > 0;
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { albumLoudness, dbToLinear, gainDb, queueGainDb, transitionSec, TRUE_PEAK_CEILING_DB } from './gain';
+import {
+  albumLoudness,
+  dbToLinear,
+  estimatedAlbumLoudness,
+  gainDb,
+  queueGainDb,
+  transitionSec,
+  TRUE_PEAK_CEILING_DB,
+} from './gain';
 
 describe('gainDb', () => {
   it('brings a song to the target', () => {
@@ -22,15 +30,15 @@ describe('gainDb', () => {
   });
 });
 
-describe('albumLoudness', () => {
+describe('estimatedAlbumLoudness', () => {
   it('is the length-weighted energy mean of the songs, with the highest peak', () => {
-    const a = albumLoudness([
+    const a = estimatedAlbumLoudness([
       { durationSec: 60, loudness: { lufs: -10, truePeakDb: -1 } },
       { durationSec: 60, loudness: { lufs: -20, truePeakDb: -6 } },
     ])!;
     expect(a.lufs).toBeCloseTo(10 * Math.log10((10 ** -1 + 10 ** -2) / 2), 6);
     expect(a.truePeakDb).toBe(-1);
-    expect(albumLoudness([{ durationSec: 60, loudness: null }])).toBeNull();
+    expect(estimatedAlbumLoudness([{ durationSec: 60, loudness: null }])).toBeNull();
   });
 });
 
