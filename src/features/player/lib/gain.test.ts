@@ -60,6 +60,37 @@ describe('queueGainDb', () => {
   });
 });
 
+describe('album gain: the measured album figure first', () => {
+  // the server measured the album over its whole audio: not what the songs' figures estimate
+  const measured = { lufs: -11, truePeakDb: -2 };
+  const a1 = { albumId: 'a', durationSec: 100, loudness: { lufs: -8, truePeakDb: -0.2 }, albumLoudness: measured };
+  const a2 = { albumId: 'a', durationSec: 100, loudness: { lufs: -18, truePeakDb: -8 }, albumLoudness: measured };
+  const estimate = estimatedAlbumLoudness([a1, a2])!;
+
+  it('takes the measure over the estimate when the entries carry one', () => {
+    expect(estimate.lufs).not.toBeCloseTo(measured.lufs, 1);
+    expect(albumLoudness([a1, a2])).toEqual(measured);
+    // one entry with the measure is enough (older queue entries travel without it)
+    expect(albumLoudness([{ ...a1, albumLoudness: undefined }, a2])).toEqual(measured);
+  });
+
+  it('falls back to the estimate while the album is not measured', () => {
+    const unmeasured = [
+      { ...a1, albumLoudness: null },
+      { ...a2, albumLoudness: null },
+    ];
+    expect(albumLoudness(unmeasured)).toEqual(estimate);
+    expect(queueGainDb(unmeasured, 1, false, -14)).toBeCloseTo(gainDb(estimate, -14));
+  });
+
+  it('gives an album played in order the measured album gain, and a shuffled song its own', () => {
+    // -14 - (-11) = -3 dB, within the peak ceiling (-1 - (-2) = +1 dB)
+    expect(queueGainDb([a1, a2], 0, false, -14)).toBeCloseTo(-3);
+    expect(queueGainDb([a1, a2], 1, false, -14)).toBeCloseTo(-3);
+    expect(queueGainDb([a1, a2], 1, true, -14)).toBeCloseTo(gainDb(a2.loudness, -14));
+  });
+});
+
 describe('transitionSec', () => {
   const a1 = { albumId: 'a', durationSec: 1 };
   const b1 = { albumId: 'b', durationSec: 1 };
