@@ -2,7 +2,10 @@
 -- stream (integrated loudness gated over the concatenation, LUFS; the highest true peak, dBTP). The
 -- player's album gain uses it. Null until measured (server/audio/loudness-backfill.ts measures it
 -- after the songs), and again whenever a song of the album changes its audio, its place or its
--- album, or is taken down, added or deleted: the triggers below forget the stale measure.
+-- album, or is taken down, added or deleted: the triggers below forget the stale measure. They
+-- always write the album's row (even when it is already null), so a measure being saved meanwhile
+-- (server/audio/loudness-repo.ts locks that row, then checks the album's files) is either seen as
+-- stale or forgotten right after.
 
 -- (The migration runner splits statements at a ";" that ends a line: no line of a body ends with one.)
 alter table albums add column loudness_lufs real, add column true_peak_db real;
@@ -10,9 +13,9 @@ alter table albums add column loudness_lufs real, add column true_peak_db real;
 create or replace function album_loudness_forget() returns trigger language plpgsql as $$
 begin
   if tg_op <> 'INSERT' then update albums set loudness_lufs = null, true_peak_db = null
-    where id = old.album_id and loudness_lufs is not null; end if; if tg_op <> 'DELETE' then
+    where id = old.album_id; end if; if tg_op <> 'DELETE' then
     update albums set loudness_lufs = null, true_peak_db = null
-    where id = new.album_id and loudness_lufs is not null; end if; return null; end
+    where id = new.album_id; end if; return null; end
 $$;
 
 create trigger songs_album_loudness_joined after insert or delete on songs
