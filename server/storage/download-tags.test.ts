@@ -127,12 +127,19 @@ describe.each(backends())('downloads carry their tags (%s)', (backend) => {
       ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ac', '2'],
       ...[...codec, '-metadata', 'TITLE=untitled', '-metadata', 'ALBUM=demo tape', original],
     ]);
+    const listed = async () =>
+      mySongListSchema
+        .parse(await (await alice.call('GET', '/api/v1/music/mysongs')).json())
+        .find((x) => x.name.endsWith('Whale Song'))!;
+    const previousSize = (await listed()).downloadSize;
     await s.db.query(
       `update songs set audio_path = $2, audio_type = $3, audio_size = $4 where album_id = $1 and track_number = 1`,
       [F.albums.ocean, name, type, fs.statSync(original).size],
     );
-    const songs = mySongListSchema.parse(await (await alice.call('GET', '/api/v1/music/mysongs')).json());
-    const song = songs.find((x) => x.name.endsWith('Whale Song'))!;
+    // My songs is cached per listener until the database's change notification arrives (on
+    // PostgreSQL, a moment after the commit): each format's tagged copy has a size of its own
+    await expect.poll(async () => (await listed()).downloadSize, { timeout: 10_000 }).not.toBe(previousSize);
+    const song = await listed();
     const res = await fetch(song.downloadUrl!);
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
