@@ -33,6 +33,11 @@ export const loudnessSchema = z
   })
   .nullable();
 export type SongLoudness = z.infer<typeof loudnessSchema>;
+/**
+ * Addition: the song's album's loudness measured over the whole album (its songs in track order as
+ * one stream), for the album gain when the album plays in order; null until measured.
+ */
+export const albumLoudnessSchema = loudnessSchema;
 
 export const songSchema = z.object({
   id: z.string(),
@@ -60,6 +65,7 @@ export const songSchema = z.object({
   priceFloat: z.number(),
   priceSat: z.number().int(),
   loudness: loudnessSchema.optional(),
+  albumLoudness: albumLoudnessSchema.optional(),
 });
 export type Song = z.infer<typeof songSchema>;
 export const songListSchema = z.array(songSchema);
@@ -86,6 +92,7 @@ export const librarySongSchema = z.object({
   priceFloat: z.number(),
   priceSat: z.number().int(),
   loudness: loudnessSchema.optional(),
+  albumLoudness: albumLoudnessSchema.optional(),
 });
 export type LibrarySong = z.infer<typeof librarySongSchema>;
 export const librarySongPageSchema = pageOf(librarySongSchema);

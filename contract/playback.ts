@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loudnessSchema } from './catalog.js';
+import { albumLoudnessSchema, loudnessSchema } from './catalog.js';
 
 /**
  * Continue on another device (an addition of this server, documented in server/README.md): each
@@ -23,6 +23,8 @@ export const queueItemSchema = z.object({
   }),
   /** the song's measured loudness, for track and album gain (absent in queues saved before it) */
   loudness: loudnessSchema.optional(),
+  /** its album's loudness measured over the whole album, for album gain (absent: estimated from the songs') */
+  albumLoudness: albumLoudnessSchema.optional(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 

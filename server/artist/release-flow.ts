@@ -1,3 +1,4 @@
+import { wantLoudness } from '../audio/loudness-nudge.js';
 import { HttpError, unprocessable } from '../lib/errors.js';
 import type { AppContext } from '../tokenly/context.js';
 import { checkReleasable, copyMarkedAudio, removeAudio, type ReleasedAudio } from './release-audio.js';
@@ -55,6 +56,8 @@ export async function releaseAlbum(
     throw err;
   }
   await removeAudio(config, replaced.old);
+  // the new audio's loudness, the songs' and the album's, is measured now rather than at the next look
+  if (copies.length) wantLoudness();
   return replaced.publicNow;
 }
 
@@ -71,6 +74,7 @@ export async function replaceTrackAudio(
   try {
     const old = await setTrackAudio(ctx.db, track.id, copy);
     await removeAudio(ctx.config, [old]);
+    wantLoudness();
   } catch (err) {
     await removeAudio(ctx.config, [copy.file]);
     throw err;

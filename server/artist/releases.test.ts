@@ -5,6 +5,8 @@ import { albumListSchema, librarySongPageSchema, songListSchema } from '@contrac
 import { mySongListSchema, streamAuthSchema } from '@contract/listener.js';
 import { myArtistProfileSchema, releaseAlbumSchema, type ReleaseAlbum } from '@contract/release.js';
 import { verifyResultSchema } from '@contract/encoding.js';
+import { startLoudnessBackfill } from '../audio/loudness-backfill.js';
+import { albumsToMeasure, songsToMeasure } from '../audio/loudness-repo.js';
 import { issueCredits } from '../money/index.js';
 import { backends, registeredClient, testServer, type TestServer } from '../test/harness.js';
 import { encodeSong, getPublic, json, uploadFile, type Client } from './test-flow.js';
@@ -28,7 +30,11 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     const lena = await s.db.query<{ id: string }>("select id from users where username = 'lena'");
     await s.db.transaction((tx) => issueCredits(tx, lena.rows[0]!.id, 40e8, { kind: 'grant' }));
   });
-  afterAll(() => s.shutdown());
+  let backfill: ReturnType<typeof startLoudnessBackfill> | undefined;
+  afterAll(async () => {
+    await backfill?.stop();
+    await s.shutdown();
+  });
 
   it('lets a signed-in user become an artist and edit the profile', async () => {
     const before = await json(artist, 'GET', '/api/v1/artist/profile');
@@ -99,6 +105,13 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
     const albumsBefore = albumListSchema.parse((await getPublic(origin, '/api/v1/music/catalog/albums')).body);
     expect(albumsBefore.some((a) => a.id === draft.id)).toBe(false);
 
+    // The loudness backfill looks once an hour here: once it has measured what there is, only the
+    // release can make it measure the new song and album before the test ends.
+    const quietLog = { info() {}, warn() {}, error() {} } as unknown as Parameters<typeof startLoudnessBackfill>[2];
+    backfill = startLoudnessBackfill(s.db, s.dataDir, quietLog, 3_600_000);
+    const pending = async () => (await songsToMeasure(s.db, 1)).length + (await albumsToMeasure(s.db, 1)).length;
+    await expect.poll(pending, { timeout: 60_000 }).toBe(0);
+
     const released = await json(artist, 'POST', `/api/v1/artist/albums/${draft.id}/release`, {});
     expect(released.status, JSON.stringify(released.body)).toBe(200);
     album = releaseAlbumSchema.parse(released.body);
@@ -124,6 +137,13 @@ describe.each(backends())('releases: from an encoded upload to the catalog (%s)'
       artistProfileId: profileId,
       priceSat: 250_000_000,
     });
+    // measured at release: the song's loudness and its album's (here the one song, over its whole audio)
+    const measured = async () =>
+      songListSchema.parse((await getPublic(origin, `/api/v1/music/catalog/songs/${album.id}`)).body)[0]!;
+    await expect.poll(async () => (await measured()).albumLoudness ?? null, { timeout: 60_000 }).not.toBeNull();
+    const { loudness, albumLoudness } = await measured();
+    expect(albumLoudness!.lufs).toBeCloseTo(loudness!.lufs, 1);
+    expect(albumLoudness!.truePeakDb).toBe(loudness!.truePeakDb);
     const search = librarySongPageSchema.parse((await getPublic(origin, '/api/v1/library?name=headlights')).body);
     expect(search.items.map((i) => i.id)).toEqual([track.id]);
     expect(search.items[0]).toMatchObject({ albumName: 'Night Drive', tagsArray: ['neon', 'drive'] });

@@ -118,6 +118,7 @@ export async function removeTrack(db: Queryable, trackId: string, draft: boolean
   await db.query('update songs set removed_at = coalesce(removed_at, now()) where id = $1', [trackId]);
 }
 
+/** Puts audio on a track; its loudness is measured anew (the backfill), its album's is forgotten (migration 015). */
 export async function setTrackAudio(
   db: Queryable,
   trackId: string,
@@ -125,7 +126,7 @@ export async function setTrackAudio(
 ): Promise<string | null> {
   const r = await db.query<{ old: string | null }>(
     `update songs s set encoding_id = $2, mark_id = $3, audio_path = $4, audio_size = $5, audio_type = $6,
-            duration_sec = $7
+            duration_sec = $7, loudness_lufs = null, true_peak_db = null
        from (select audio_path as old from songs where id = $1) o
       where s.id = $1 returning o.old`,
     [trackId, a.encodingId, a.markId, a.file, a.size, a.type, a.durationSec],

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ALBUMS, DEMO_ARTISTS, songSpec } from './demo/plan.js';
 import { renderToFile } from './demo/render-worker.js';
 import { SYNTH_RATE } from './demo/synth.js';
-import { integratedLoudness, measureLoudness, truePeak } from './loudness.js';
+import { integratedLoudness, LoudnessMeter, measureLoudness, truePeak } from './loudness.js';
 
 function ffmpeg(args: string[]): string {
   const r = spawnSync('ffmpeg', ['-hide_banner', '-nostats', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -106,5 +106,20 @@ describe('measure', () => {
       lufs: -70,
       truePeakDb: -100,
     });
+  });
+
+  it('measures audio given in pieces as the whole (an album is its songs one after another)', () => {
+    const whole = Float32Array.from({ length: rate * 6 }, (_, i) => (i < rate * 2 ? 0.5 : 0.05) * Math.sin(i / 7));
+    const meter = new LoudnessMeter();
+    // pieces that end inside a 100 ms step
+    for (const [from, to] of [
+      [0, 12_345],
+      [12_345, rate * 2 + 17],
+      [rate * 2 + 17, rate * 6],
+    ] as const) {
+      meter.push({ sampleRate: rate, channels: [whole.subarray(from, to), whole.subarray(from, to)] });
+    }
+    expect(meter.integrated()).toBeCloseTo(integratedLoudness({ sampleRate: rate, channels: [whole, whole] }), 9);
+    expect(meter.result()).toEqual(measureLoudness({ sampleRate: rate, channels: [whole, whole] }));
   });
 });

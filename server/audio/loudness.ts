@@ -41,18 +41,82 @@ function kWeighting(rate: number): [Biquad, Biquad] {
   return [shelf, highPass];
 }
 
-/** The K-weighted signal's squares summed per 100 ms step (blocks are four steps). */
-function weightedStepEnergy(x: Float32Array, rate: number, step: number): Float64Array {
-  const [s1, s2] = kWeighting(rate);
-  const steps = Math.floor(x.length / step);
-  const out = new Float64Array(steps);
-  let x1 = 0,
-    x2 = 0,
-    y1 = 0,
-    y2 = 0,
-    z1 = 0,
-    z2 = 0;
-  for (let i = 0; i < steps * step; i++) {
+type FilterState = [x1: number, x2: number, y1: number, y2: number, z1: number, z2: number];
+
+const toLufs = (meanSquare: number) => -0.691 + 10 * Math.log10(meanSquare);
+
+/**
+ * Integrated loudness and true peak over audio given in pieces, in order: a song, or an album's songs
+ * one after another (as if they were one file; the K-weighting and the 100 ms steps run on across
+ * the joins, so the gates see the concatenation). Holds one number per 100 ms, not the audio.
+ */
+export class LoudnessMeter {
+  private rate = 0;
+  private step = 0;
+  private filters: { stages: [Biquad, Biquad]; state: FilterState }[] = [];
+  /** the K-weighted squares, channels summed, of the samples of the step under way */
+  private partial = 0;
+  private inStep = 0;
+  /** each whole 100 ms step's mean square, channels summed (a 400 ms block is four of them) */
+  private readonly steps: number[] = [];
+  private peakDb = SILENT_PEAK_DB;
+
+  push(pcm: PcmAudio): void {
+    const channels = pcm.channels.slice(0, 2);
+    if (pcm.sampleRate !== this.rate || channels.length !== this.filters.length) {
+      // another rate or layout (not within one file): the filters start again, whole steps are kept
+      this.rate = pcm.sampleRate;
+      this.step = Math.round(pcm.sampleRate / 10);
+      this.filters = channels.map(() => ({ stages: kWeighting(pcm.sampleRate), state: [0, 0, 0, 0, 0, 0] }));
+      this.partial = 0;
+      this.inStep = 0;
+    }
+    const n = channels[0]?.length ?? 0;
+    const energy = new Float64Array(Math.floor((this.inStep + n) / this.step) + 1);
+    energy[0] = this.partial;
+    channels.forEach((x, c) => weightedSquares(x, this.filters[c]!, this.step, this.inStep, energy));
+    const whole = energy.length - 1;
+    for (let i = 0; i < whole; i++) this.steps.push(energy[i]! / this.step);
+    this.partial = energy[whole]!;
+    this.inStep = (this.inStep + n) % this.step;
+    this.peakDb = Math.max(this.peakDb, truePeak(pcm));
+  }
+
+  /** Integrated loudness (LUFS) of what was pushed (left and right weigh 1, as BS.1770 says). */
+  integrated(): number {
+    const blocks: number[] = [];
+    const m = this.steps;
+    for (let i = 0; i + 4 <= m.length; i++) blocks.push((m[i]! + m[i + 1]! + m[i + 2]! + m[i + 3]!) / 4);
+    const gated = (threshold: number) => blocks.filter((z) => z > 0 && toLufs(z) > threshold);
+    const mean = (zs: number[]) => zs.reduce((s, z) => s + z, 0) / zs.length;
+    const overAbsolute = gated(SILENT_LUFS);
+    if (!overAbsolute.length) return SILENT_LUFS;
+    const relative = toLufs(mean(overAbsolute)) - 10;
+    const kept = gated(Math.max(relative, SILENT_LUFS));
+    return kept.length ? toLufs(mean(kept)) : SILENT_LUFS;
+  }
+
+  /** Both measures, rounded to 0.01 dB; the true peak is the highest of the pieces'. */
+  result(): Loudness {
+    const round = (v: number) => Math.round(v * 100) / 100;
+    return { lufs: round(this.integrated()), truePeakDb: round(this.peakDb) };
+  }
+}
+
+/**
+ * Adds one channel's K-weighted squares into `energy`, one slot per 100 ms step; the first slot
+ * is the step under way, which already holds `inStep` samples. Carries the filter state on.
+ */
+function weightedSquares(
+  x: Float32Array,
+  f: { stages: [Biquad, Biquad]; state: FilterState },
+  step: number,
+  inStep: number,
+  energy: Float64Array,
+): void {
+  const [s1, s2] = f.stages;
+  let [x1, x2, y1, y2, z1, z2] = f.state;
+  for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     const y = s1.b[0] * v + s1.b[1] * x1 + s1.b[2] * x2 - s1.a[0] * y1 - s1.a[1] * y2;
     x2 = x1;
@@ -62,31 +126,16 @@ function weightedStepEnergy(x: Float32Array, rate: number, step: number): Float6
     y1 = y;
     z2 = z1;
     z1 = z;
-    out[(i / step) | 0]! += z * z;
+    energy[((inStep + i) / step) | 0]! += z * z;
   }
-  return out;
+  f.state = [x1, x2, y1, y2, z1, z2];
 }
 
-const toLufs = (meanSquare: number) => -0.691 + 10 * Math.log10(meanSquare);
-
-/** Integrated loudness (LUFS) of one or two channels (left and right weigh 1, as BS.1770 says). */
+/** Integrated loudness (LUFS) of one or two channels. */
 export function integratedLoudness(pcm: PcmAudio): number {
-  const step = Math.round(pcm.sampleRate / 10);
-  const energies = pcm.channels.slice(0, 2).map((c) => weightedStepEnergy(c, pcm.sampleRate, step));
-  const steps = energies[0]?.length ?? 0;
-  const blocks: number[] = [];
-  for (let i = 0; i + 4 <= steps; i++) {
-    let z = 0;
-    for (const e of energies) z += (e[i]! + e[i + 1]! + e[i + 2]! + e[i + 3]!) / (4 * step);
-    blocks.push(z);
-  }
-  const gated = (threshold: number) => blocks.filter((z) => z > 0 && toLufs(z) > threshold);
-  const mean = (zs: number[]) => zs.reduce((s, z) => s + z, 0) / zs.length;
-  const overAbsolute = gated(SILENT_LUFS);
-  if (!overAbsolute.length) return SILENT_LUFS;
-  const relative = toLufs(mean(overAbsolute)) - 10;
-  const kept = gated(Math.max(relative, SILENT_LUFS));
-  return kept.length ? toLufs(mean(kept)) : SILENT_LUFS;
+  const meter = new LoudnessMeter();
+  meter.push(pcm);
+  return meter.integrated();
 }
 
 const OVERSAMPLE = 4;
@@ -154,8 +203,9 @@ export function truePeak(pcm: PcmAudio): number {
   return 20 * Math.log10(peak);
 }
 
-/** Both measures, rounded to 0.01 dB. */
+/** Both measures of one piece of audio, rounded to 0.01 dB. */
 export function measureLoudness(pcm: PcmAudio): Loudness {
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { lufs: round(integratedLoudness(pcm)), truePeakDb: round(truePeak(pcm)) };
+  const meter = new LoudnessMeter();
+  meter.push(pcm);
+  return meter.result();
 }

@@ -86,12 +86,16 @@ export interface SongRow {
   price_sat: number;
   loudness_lufs: number | null;
   true_peak_db: number | null;
+  album_loudness_lufs: number | null;
+  album_true_peak_db: number | null;
 }
 
 export const SONG_COLUMNS = `s.id, s.name, s.tokens, s.description, s.performers, s.composers, s.release_date, s.lyrics,
   s.credits, s.copyright, s.ownership, s.usage_rights, s.usage_prohibitions, s.bitcoin_address, s.other, s.artist,
   s.artist_profile_id, s.album_id, s.track_number, s.duration_sec, s.public_streamable, s.price_sat,
-  s.loudness_lufs, s.true_peak_db`;
+  s.loudness_lufs, s.true_peak_db,
+  (select al.loudness_lufs from albums al where al.id = s.album_id) as album_loudness_lufs,
+  (select al.true_peak_db from albums al where al.id = s.album_id) as album_true_peak_db`;
 
 /** The measured loudness of a song, or null before it is measured. */
 export interface LoudnessRow {
@@ -102,6 +106,10 @@ export function toLoudness(r: LoudnessRow): Song['loudness'] {
   return r.loudness_lufs === null || r.true_peak_db === null
     ? null
     : { lufs: Number(r.loudness_lufs), truePeakDb: Number(r.true_peak_db) };
+}
+/** The loudness of the song's album, measured over the whole album, or null before it is measured. */
+export function toAlbumLoudness(r: { album_loudness_lufs: number | null; album_true_peak_db: number | null }) {
+  return toLoudness({ loudness_lufs: r.album_loudness_lufs, true_peak_db: r.album_true_peak_db });
 }
 
 export function toSong(r: SongRow): Song {
@@ -130,6 +138,7 @@ export function toSong(r: SongRow): Song {
     priceFloat: satToFloat(r.price_sat),
     priceSat: r.price_sat,
     loudness: toLoudness(r),
+    albumLoudness: toAlbumLoudness(r),
   };
 }
 
@@ -162,12 +171,15 @@ export interface LibrarySongRow {
   price_sat: number;
   loudness_lufs: number | null;
   true_peak_db: number | null;
+  album_loudness_lufs: number | null;
+  album_true_peak_db: number | null;
   total?: number;
 }
 
 export const LIBRARY_COLUMNS = `s.id, s.name, s.tags, s.genre, s.release_date, s.artist, s.artist_profile_id,
   s.description, s.is_tokenly_music, s.public_streamable, s.tokens, a.name as album_name, a.id as album_id,
-  a.artwork_path, s.is_single, s.duration_sec, s.price_sat, s.loudness_lufs, s.true_peak_db`;
+  a.artwork_path, s.is_single, s.duration_sec, s.price_sat, s.loudness_lufs, s.true_peak_db,
+  a.loudness_lufs as album_loudness_lufs, a.true_peak_db as album_true_peak_db`;
 
 export function toLibrarySong(r: LibrarySongRow, origin: string): LibrarySong {
   return {
@@ -191,6 +203,7 @@ export function toLibrarySong(r: LibrarySongRow, origin: string): LibrarySong {
     priceFloat: satToFloat(r.price_sat),
     priceSat: r.price_sat,
     loudness: toLoudness(r),
+    albumLoudness: toAlbumLoudness(r),
   };
 }
 

@@ -32,6 +32,7 @@ export interface QueueableSong {
   durationSec: number;
   artworkImage?: string | null;
   loudness?: { lufs: number; truePeakDb: number } | null;
+  albumLoudness?: { lufs: number; truePeakDb: number } | null;
 }
 
 /** Builds a queue item from a song row; `album` fills what an album's own track list lacks. */
@@ -51,6 +52,7 @@ export function toQueueItem(
     artworkUrl: song.artworkImage ?? album?.artworkImage ?? null,
     access: { kind: access.kind, label: access.label },
     loudness: song.loudness ?? null,
+    albumLoudness: song.albumLoudness ?? null,
   };
 }
 

@@ -24,11 +24,13 @@ export function gainDb(l: Loudness | null | undefined, target: LoudnessTarget): 
 export const dbToLinear = (db: number): number => 10 ** (db / 20);
 
 /**
- * An album's loudness from its songs': the energy mean of their loudness weighted by length
- * (what measuring them back to back gives, the gates aside), and the highest true peak. Null
- * when a song has no measure.
+ * An album's loudness estimated from its songs': the energy mean of their loudness weighted by
+ * length (what measuring them back to back gives, the gates aside), and the highest true peak.
+ * Null when a song has no measure. Used only when the server has not measured the album itself.
  */
-export function albumLoudness(songs: readonly { loudness?: Loudness | null; durationSec: number }[]): Loudness | null {
+export function estimatedAlbumLoudness(
+  songs: readonly { loudness?: Loudness | null; durationSec: number }[],
+): Loudness | null {
   if (!songs.length || songs.some((s) => !s.loudness)) return null;
   let energy = 0;
   let time = 0;
@@ -46,12 +48,23 @@ export interface GainEntry {
   albumId: string;
   durationSec: number;
   loudness?: Loudness | null;
+  /** the album's loudness as the server measured it over the whole album */
+  albumLoudness?: Loudness | null;
+}
+
+/**
+ * The loudness an album gain is made from: the server's measure over the whole album when the
+ * album's entries carry one, else the estimate from the entries' own measures.
+ */
+export function albumLoudness(entries: readonly GainEntry[]): Loudness | null {
+  return entries.find((e) => e.albumLoudness)?.albumLoudness ?? estimatedAlbumLoudness(entries);
 }
 
 /**
  * Album gain applies when the song plays within its album in order: the queue is not shuffled and
  * the song before or after it in the queue is of the same album. Then every song of that album
- * in the queue gets the album's one gain; otherwise the song gets its own.
+ * in the queue gets the album's one gain (measured, or estimated: `albumLoudness`); otherwise the
+ * song gets its own.
  */
 export function queueGainDb(
   entries: readonly GainEntry[],
