@@ -43,13 +43,13 @@ const { db, config, done } = await generatedCatalogDb({
   tags: TAGS,
 });
 
-// The last search statement the app ran, for --explain.
-let last: { sql: string; params: unknown[] } | undefined;
+// The statements of the last search (the term table's probe and count, the page), for --explain.
+let last: { sql: string; params: unknown[] }[] = [];
 const traced = new Proxy(db, {
   get(target, key) {
     if (key === 'query')
       return (sql: string, params: unknown[] = []) => {
-        if (sql.includes('as total from')) last = { sql, params };
+        if (/song_terms|from songs s/.test(sql)) last.push({ sql, params });
         return target.query(sql, params);
       };
     const v: unknown = Reflect.get(target, key);
@@ -94,12 +94,16 @@ console.log(`| **all ${QUERIES} queries** | ${row(all).replace(/[\d.]+/g, '**$&*
 if (process.argv.includes('--explain'))
   for (const [kind, make] of kinds) {
     const url = `/api/v1/library?${make()}&explain=${Math.random()}`;
+    last = [];
     await built.app.inject({ method: 'GET', url });
-    const plan = await db.query<{ 'QUERY PLAN': string }>(
-      `explain (analyze, buffers, timing off, costs off) ${last!.sql}`,
-      last!.params,
-    );
-    console.log(`\n### ${kind}: ${url}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    console.log(`\n### ${kind}: ${url}`);
+    for (const statement of last) {
+      const plan = await db.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers, timing off, costs off) ${statement.sql}`,
+        statement.params,
+      );
+      console.log(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+    }
   }
 await built.close();
 await done();

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/connection.js';
 import { unprocessable } from '../lib/errors.js';
 import { pageEnvelope, type Paging } from './format.js';
 import { isUuid, LIBRARY_COLUMNS, toLibrarySong, type LibrarySongRow } from './catalog-repo.js';
+import { termCount } from './search-terms-repo.js';
 
 export interface SearchFilters {
   name?: string | undefined;
@@ -18,12 +19,16 @@ export interface SearchFilters {
  * Words are reduced to letters and digits, so nothing the user types reaches tsquery syntax.
  */
 export function keywordQuery(field: string, text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) throw unprocessable(`${field} must contain at least one letter or digit`);
-  return words
-    .slice(0, 8)
+  return keywordWords(field, text)
     .map((w) => `${w}:*`)
     .join(' & ');
+}
+
+/** The words of a keyword search (at most 8), lower-cased: each is a prefix a song must have. */
+function keywordWords(field: string, text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) throw unprocessable(`${field} must contain at least one letter or digit`);
+  return words.slice(0, 8);
 }
 
 /**
@@ -33,14 +38,8 @@ export function keywordQuery(field: string, text: string): string {
 export const VISIBLE = `s.removed_at is null
   and s.album_id <> all(array(select id from albums where removed_at is not null or not public))`;
 
-export async function searchLibrary(
-  db: Queryable,
-  f: SearchFilters,
-  p: Paging,
-  origin: string,
-  /** forces one of the two plans (tests compare them); by default chosen from the filters */
-  plan?: 'narrow' | 'broad',
-): Promise<ReturnType<typeof pageEnvelope<LibrarySong>>> {
+/** The search's condition on songs `s` (visible songs matching the filters) and its parameters. */
+export function searchWhere(f: SearchFilters): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const arg = (v: unknown) => {
     params.push(v);
@@ -53,21 +52,31 @@ export async function searchLibrary(
   if (f.tag) conds.push(`s.tags @> array[${arg(f.tag.toLowerCase())}]::text[]`);
   if (f.token) conds.push(`s.tokens @> array[${arg(f.token.toUpperCase())}]::text[]`);
   const joiner = f.operator === 'AND' ? ' and ' : ' or ';
-  const where = conds.length ? `${VISIBLE} and (${conds.join(joiner)})` : VISIBLE;
-  const narrow = plan ? plan === 'narrow' : narrowSearch(f, conds.length);
-  return pagedSongs(db, where, params, p, origin, narrow);
+  return { where: conds.length ? `${VISIBLE} and (${conds.join(joiner)})` : VISIBLE, params };
+}
+
+export async function searchLibrary(
+  db: Queryable,
+  f: SearchFilters,
+  p: Paging,
+  origin: string,
+  /** forces one of the two plans (tests compare them); by default chosen from the count */
+  plan?: 'narrow' | 'broad',
+): Promise<ReturnType<typeof pageEnvelope<LibrarySong>>> {
+  const { where, params } = searchWhere(f);
+  const { count, songs } = await termCount(db, f, (text) => keywordWords('keyword', text));
+  const narrow = plan ? plan === 'narrow' : narrowSearch(count, songs, p);
+  return pagedSongs(db, where, params, p, origin, narrow, count);
 }
 
 /**
- * Whether the filters are of the kinds that match few songs (conditions joined with AND, a token, a
- * tag, an artist, two keywords): those are gathered once, counted and sorted (one scan). The broad
- * ones (no filter, OR, a single name keyword, a genre) are counted and paged apart (see pagedSongs).
- * Either way the answer is the same; only its cost differs.
+ * Whether to gather the matches and sort them (cost: the matches) rather than walk the name order
+ * until the page is full (cost: about the page's end × songs / matches rows read). The count is
+ * known first (from the term table), so the cheaper one is chosen; either way the answer is the
+ * same (search.test.ts compares them), only its cost differs.
  */
-function narrowSearch(f: SearchFilters, conditions: number): boolean {
-  if (conditions !== 1) return conditions > 1 && f.operator === 'AND';
-  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-  return !(f.genre || (f.name && words(f.name) === 1));
+function narrowSearch(count: number, songs: number, p: Paging): boolean {
+  return count * count <= (p.page + 1) * p.limit * Math.max(songs, count);
 }
 
 export async function artistSongs(db: Queryable, profileId: string, p: Paging, origin: string) {
@@ -76,14 +85,25 @@ export async function artistSongs(db: Queryable, profileId: string, p: Paging, o
 }
 
 /**
- * One page of matching songs and the number of all matches. Narrow matches are gathered once (id
- * and name), counted and sorted. Broad ones are counted and paged as two independent parts of one
- * statement, so that each gets its own plan: the count from the indexes (for a genre, one index
- * alone), the page by walking the name order until it is full. Only the page's rows are joined to
- * their albums and widened.
+ * One page of matching songs and the number of all matches (counted here unless already known).
+ * Narrow matches are gathered once (id and name), counted and sorted. Broad ones are counted and
+ * paged as two independent parts of one statement, so that each gets its own plan: the count from
+ * the indexes, the page by walking the name order until it is full. Only the page's rows are joined
+ * to their albums and widened.
  */
-async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Paging, origin: string, narrow: boolean) {
+async function pagedSongs(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+  p: Paging,
+  origin: string,
+  narrow: boolean,
+  /** the number of matches when it is known already (counted from the term table) */
+  known?: number,
+) {
   const n = params.length;
+  const counted = (from: string) =>
+    known === undefined ? `(select count(*)::int as total from ${from})` : `(select ${known}::int as total)`;
   // The page of `from` (rows m with id and name).
   const page = (from: string) =>
     `left join lateral (
@@ -94,9 +114,9 @@ async function pagedSongs(db: Queryable, where: string, params: unknown[], p: Pa
      order by x.name, x.id`;
   const sql = narrow
     ? `with m as materialized (select s.id, s.name from songs s where ${where})
-       select c.total, x.* from (select count(*)::int as total from m) c
+       select c.total, x.* from ${counted('m')} c
        ${page('m')}`
-    : `select c.total, x.* from (select count(*)::int as total from songs s where ${where}) c
+    : `select c.total, x.* from ${counted(`songs s where ${where}`)} c
        ${page(`(select s.id, s.name from songs s where ${where}) m`)}`;
   const r = await db.query<LibrarySongRow & { id: string | null; total: number }>(sql, [
     ...params,
