@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { albumSongs, expectAudioPast, logIn, nav, player, waitForDemoAudio } from './player-fixtures';
+import { albumSongs, expectAudioPast, logIn, nav, player, demoAudioReady } from './player-fixtures';
 import { songSpans, startSongTaps } from './song-tap';
 
 // A song of one album, then two songs of another album in order: the first change crosses over,
@@ -8,13 +8,7 @@ const FIRST_ALBUM = 'Keys in the Rain';
 const ALBUM = 'Deep Water';
 const CROSSFADE_SEC = 4;
 
-test.beforeAll(async ({ playwright }, info) => {
-  info.setTimeout(400_000);
-  const baseURL = info.project.use.baseURL!;
-  const request = await playwright.request.newContext({ baseURL });
-  await waitForDemoAudio(request, baseURL, [FIRST_ALBUM, ALBUM], 380_000);
-  await request.dispose();
-});
+test.beforeAll(demoAudioReady([FIRST_ALBUM, ALBUM], 380_000));
 
 async function openAlbum(page: Page, name: string) {
   await nav(page).getByRole('link', { name: 'Albums' }).click();

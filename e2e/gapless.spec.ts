@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { albumSongs, expectAudioPast, logIn, nav, player, waitForDemoAudio } from './player-fixtures';
+import { albumSongs, expectAudioPast, logIn, nav, player, demoAudioReady } from './player-fixtures';
 import { startOutputTap, trackChanges } from './output-tap';
 
 // Deep Water's songs flow into each other (no fades between them): a gap would be heard.
@@ -7,13 +7,7 @@ const ALBUM = 'Deep Water';
 /** The target of issue 18: at most this much silence where one song hands over to the next. */
 const MAX_GAP_MS = 5;
 
-test.beforeAll(async ({ playwright }, info) => {
-  info.setTimeout(400_000);
-  const baseURL = info.project.use.baseURL!;
-  const request = await playwright.request.newContext({ baseURL });
-  await waitForDemoAudio(request, baseURL, [ALBUM], 380_000);
-  await request.dispose();
-});
+test.beforeAll(demoAudioReady([ALBUM], 380_000));
 
 test('an album plays through a track change with no gap in what the page outputs', async ({ page }) => {
   test.setTimeout(120_000);

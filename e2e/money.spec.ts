@@ -2,19 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Credentials } from '@contract/account';
 import { earningsSchema } from '@contract/money';
 import { expectAccessible } from './a11y';
-import { albumSongs, logIn, nav, player, waitForDemoAudio } from './player-fixtures';
+import { albumSongs, logIn, nav, player, demoAudioReady } from './player-fixtures';
 import { signedFetch } from './session';
 
 const PAID_ALBUM = 'A Little Color EP'; // Mind To Matter's, paid for anyone without LITTLECOLOR
 const GATED_ALBUM = 'Fan Club Tapes'; // only for holders of CHIPSFANS
 
-test.beforeAll(async ({ playwright }, info) => {
-  info.setTimeout(200_000);
-  const baseURL = info.project.use.baseURL!;
-  const request = await playwright.request.newContext({ baseURL });
-  await waitForDemoAudio(request, baseURL, [PAID_ALBUM, GATED_ALBUM]);
-  await request.dispose();
-});
+test.beforeAll(demoAudioReady([PAID_ALBUM, GATED_ALBUM]));
 
 async function openAlbum(page: Page, name: string) {
   await nav(page).getByRole('link', { name: 'Albums' }).click();

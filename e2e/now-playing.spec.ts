@@ -10,20 +10,14 @@ import {
   nav,
   player,
   registerListener,
-  waitForDemoAudio,
+  demoAudioReady,
 } from './player-fixtures';
 import { signedFetch } from './session';
 
 const ALBUM = 'A Little Color EP'; // paid for anyone without LITTLECOLOR; its first song is time-tagged
 const SONG = 'Ears on the Ground';
 
-test.beforeAll(async ({ playwright }, info) => {
-  info.setTimeout(200_000);
-  const baseURL = info.project.use.baseURL!;
-  const request = await playwright.request.newContext({ baseURL });
-  await waitForDemoAudio(request, baseURL, [ALBUM]);
-  await request.dispose();
-});
+test.beforeAll(demoAudioReady([ALBUM]));
 
 async function playFromAlbum(page: Page, song: string) {
   await nav(page).getByRole('link', { name: 'Albums' }).click();

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs, type TestInfo } from '@playwright/test';
 import type { Credentials } from '@contract/account';
 import { logIn, nav, signedFetch } from './session';
 
@@ -106,4 +106,18 @@ export async function creditsBalance(page: Page): Promise<number> {
   await expect(region).toContainText(/\d+ credits/);
   const text = (await region.innerText()).replace(/,/g, '');
   return Number(/([\d.]+)\s*credits/.exec(text)![1]);
+}
+
+/**
+ * A `test.beforeAll` hook that waits until these albums' demo audio is rendered (the server
+ * renders it in the background after a fresh start): `test.beforeAll(demoAudioReady([ALBUM]))`.
+ */
+export function demoAudioReady(albums: string[], timeout = 190_000) {
+  return async ({ playwright }: PlaywrightWorkerArgs, info: TestInfo) => {
+    info.setTimeout(timeout + 20_000);
+    const baseURL = info.project.use.baseURL!;
+    const request = await playwright.request.newContext({ baseURL });
+    await waitForDemoAudio(request, baseURL, albums, timeout);
+    await request.dispose();
+  };
 }
