@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { albumSongs, expectAudioPast, logIn, nav, player, demoAudioReady } from './player-fixtures';
+import { startOutputTap, trackChanges } from './output-tap';
 import { songSpans, startSongTaps } from './song-tap';
 
 // A song of one album, then two songs of another album in order: the first change crosses over,
@@ -55,6 +56,7 @@ test('a crossfade overlaps songs of different albums by the chosen time, and an 
 
   await playOnInto(page, one!.name);
   await expectAudioPast(page, 0.5);
+  await startOutputTap(page); // the mix, for the change within the album (as the gapless journey reads it)
   await playOnInto(page, two!.name);
   await expectAudioPast(page, 0.5);
 
@@ -64,6 +66,12 @@ test('a crossfade overlaps songs of different albums by the chosen time, and an 
   // the next album's song started the crossfade's length before the first song stopped sounding
   expect(a!.last - b!.first).toBeGreaterThan(CROSSFADE_SEC - 0.1);
   expect(a!.last - b!.first).toBeLessThan(CROSSFADE_SEC + 0.1);
-  // within the album: the next song starts on the sample after (no overlap, no gap over 5 ms)
-  expect(Math.abs(c!.first - b!.last)).toBeLessThan(0.005);
+  // within the album no crossfade: the next song starts as the one before ends, not seconds before
+  expect(b!.last - c!.first).toBeLessThan(0.5);
+  // and it follows with no gap in what the page outputs (the target of the gapless journey)
+  const changes = await trackChanges(page);
+  expect(changes).toHaveLength(1);
+  expect(changes[0]!.levelBefore).toBeGreaterThan(0.01);
+  expect(changes[0]!.levelAfter).toBeGreaterThan(0.01);
+  expect(changes[0]!.gapMs).toBeLessThanOrEqual(5);
 });
