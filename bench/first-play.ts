@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { numberArg, signedCaller } from './bench-client.js';
+import { waitForServer } from './wait-for-server.js';
 
 const port = numberArg('port', 8390);
 const origin = `http://127.0.0.1:${port}`;
@@ -26,16 +27,9 @@ server.stdout.on('data', (b: Buffer) => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let pageUp: number | undefined;
-while (pageUp === undefined) {
-  await sleep(250);
-  const ok = await fetch(`${origin}/`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) pageUp = Date.now();
-  if (Date.now() - t0 > 120_000) throw new Error('the page was not served within 2 minutes');
-}
+// the page and the API are served by the same listener: the first answer of one is the other's
+await waitForServer(origin, 120_000);
+const pageUp = Date.now();
 const login = await fetch(`${origin}/api/v1/account/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
