@@ -63,8 +63,12 @@ test('a listener registers, browses, searches, downloads, edits a profile and ch
   await expectAccessible(page);
   await logOut(page);
 
-  // As demo: the songs their tokens give them, with a working download link.
+  // As demo: home picks up where the demo's listening history left off.
   await logIn(page, 'demo', 'demo-password');
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('list', { name: 'Recently played' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Jump back in' }).getByRole('article').first()).toBeVisible();
+  // The songs their tokens give them, with a working download link.
   await page.goto('/albums/' + (await albumId(page, 'Fan Club Tapes')));
   await expect(page.getByRole('list', { name: 'Tracks' }).getByRole('listitem').first()).toContainText(
     'Free with CHIPSFANS',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Credentials } from '@contract/account';
-import { AlbumCard, CARD_GRID } from '@/components/ui/album-card';
+import { AlbumCard, SHELF_ROW } from '@/components/ui/album-card';
 import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { homeQueries } from '@/features/home';
 import { Shelf } from '@/features/home';
@@ -15,7 +15,7 @@ export function ForYou({ auth }: { auth: Credentials }) {
   ) : mine.data && mine.data.jumpBackIn.length + mine.data.recent.length > 0 ? (
     <>
       <Shelf id="jump-title" title="Jump back in">
-        <ul aria-label="Jump back in" className={CARD_GRID}>
+        <ul aria-label="Jump back in" className={SHELF_ROW}>
           {mine.data.jumpBackIn.map((j) =>
             j.kind === 'album' ? (
               <li key={`a-${j.album.id}`}>

@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const GRANT_HOURS = 6;
 
 /**
- * A listening history made of real journal entries and grants, spread over the last three weeks:
+ * A listening history made of real journal entries, grants and listens, spread over the last three weeks:
  * each play of a song the listener holds a token of is unlocked (and moves nothing); every other
  * play is paid exactly as the stream authorization pays it, split between artist and platform.
  */
@@ -74,6 +74,13 @@ export async function seedListeningHistory(
         createdAt.toISOString(),
         new Date(p.at + GRANT_HOURS * 3_600_000).toISOString(),
       ],
+    );
+    // The listen itself, as the player's play event records it: home's Recently played and Jump
+    // back in, the week's popular songs and the demo's render order read these.
+    await tx.query(
+      `insert into listening_history (user_id, song_id, source, context_kind, context_id, played_at)
+       values ($1, $2, 'play', 'album', $3, $4)`,
+      [p.listener.id, p.song.id, p.song.albumId, createdAt.toISOString()],
     );
   }
 }

@@ -66,7 +66,7 @@ export default function HomeRoute() {
         ) : fresh.data.items.length === 0 ? (
           <EmptyState>No albums yet.</EmptyState>
         ) : (
-          <AlbumCards albums={fresh.data.items} label="New releases" />
+          <AlbumCards albums={fresh.data.items} label="New releases" shelf />
         )}
       </Shelf>
 

@@ -60,6 +60,14 @@ export function AlbumCard({
 
 export const CARD_GRID = 'grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6';
 
+/**
+ * A home shelf: on a phone one row that scrolls sideways (the next card peeks in at the edge, as in
+ * Spotify's app), so the page shows every shelf instead of one tall grid; from 640 px, the grid.
+ */
+export const SHELF_ROW =
+  '-mx-4 flex snap-x snap-mandatory scroll-px-4 gap-4 overflow-x-auto px-4 pb-2 [&>li]:w-40 [&>li]:shrink-0 [&>li]:snap-start ' +
+  'sm:mx-0 sm:grid sm:grid-cols-3 sm:overflow-visible sm:px-0 sm:pb-0 sm:[&>li]:w-auto lg:grid-cols-4 xl:grid-cols-6';
+
 /** A labelled grid of album cards (a home shelf, a discography, the saved albums). */
 export function AlbumCards<A extends CardAlbum>({
   albums,
@@ -67,15 +75,18 @@ export function AlbumCards<A extends CardAlbum>({
   detail,
   eagerCount = 6,
   onIntent,
+  shelf,
 }: {
   albums: readonly A[];
   label: string;
   detail?: (a: A) => ReactNode;
   eagerCount?: number;
   onIntent?: (id: string) => void;
+  /** one sideways-scrolling row on a phone (a home shelf) */
+  shelf?: boolean;
 }) {
   return (
-    <ul aria-label={label} className={CARD_GRID}>
+    <ul aria-label={label} className={shelf ? SHELF_ROW : CARD_GRID}>
       {albums.map((a, i) => (
         <li key={a.id}>
           <AlbumCard album={a} detail={detail?.(a)} eager={i < eagerCount} onIntent={onIntent} />
