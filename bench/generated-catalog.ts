@@ -184,6 +184,17 @@ export async function generatedCatalogDb(
   const t = Date.now();
   if (cached && !fresh) {
     console.log(`backend ${db.kind}: ${spec.songs} songs from the cached catalog ${key} (--fresh to generate)`);
+    // A table a migration has just built or rebuilt on the cached catalog has no statistics and no
+    // visibility map (index-only scans then visit the heap): what autovacuum would do, now (the
+    // embedded database has no autovacuum).
+    const unvacuumed = await db.query<{ n: number }>(
+      `select count(*)::int as n from pg_class
+        where relnamespace = 'public'::regnamespace and relkind = 'r' and relpages > 1000 and relallvisible < relpages / 2`,
+    );
+    if (unvacuumed.rows[0]!.n > 0) {
+      await db.exec('vacuum analyze');
+      console.log(`vacuum analyze after a migration: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
   } else {
     await loadCatalog(db, catalogPlan(spec), key);
     // The steady state of a catalog: statistics gathered and the visibility map set, as autovacuum does.
