@@ -117,7 +117,8 @@ async function loadCatalog(db: Db, plan: CatalogPlan, key: string): Promise<void
 
 /**
  * The term table (migrations 018, 019) in one statement after the load, its indexes built after it: what
- * its triggers would have written song by song (they are off during the load).
+ * its triggers would have written song by song (they are off during the load), in term order as
+ * migration 019 leaves it.
  */
 async function fillSongTerms(tx: Queryable): Promise<void> {
   await tx.query('alter table song_terms drop constraint song_terms_pkey');
@@ -127,7 +128,8 @@ async function fillSongTerms(tx: Queryable): Promise<void> {
     `insert into song_terms (term, name, song_id)
        select t, s.name, s.id from songs s join albums a on a.id = s.album_id,
          song_term_list(s.name_tsv, s.artist_tsv, s.genre, s.tags, s.tokens) t
-       where s.removed_at is null and a.removed_at is null and a.public`,
+       where s.removed_at is null and a.removed_at is null and a.public
+       order by 1, 3`,
   );
   await tx.query('alter table song_terms add primary key (term, song_id)');
   await tx.query('create index song_terms_song on song_terms (song_id)');

@@ -2,14 +2,18 @@
 -- b-tree on (term, name, song_id) holds each term's songs in the search's own order (name, id), so
 -- that the page of one term, or of an AND of terms, is an index-only walk (a merge join of the
 -- terms' ranges on (name, song_id)) that stops when the page is full, instead of a visit to every
--- matching song and a sort. The table is rebuilt with the column (faster than updating every row).
+-- matching song and a sort. The table is rebuilt with the column (faster than updating every row),
+-- its rows in term order: an index-only scan checks the visibility map for each row's heap page, and
+-- rows of one term side by side keep that check on one map page (a count of two terms at 1M songs:
+-- 17 ms against 30 ms with the rows in song order). Rows written later are appended (`cluster
+-- song_terms using song_terms_pkey` orders them again).
 create table song_terms_named (
   term text collate "C" not null,
   name text not null,
   song_id uuid not null references songs (id) on delete cascade
 );
 insert into song_terms_named (term, name, song_id)
-  select t.term, s.name, t.song_id from song_terms t join songs s on s.id = t.song_id;
+  select t.term, s.name, t.song_id from song_terms t join songs s on s.id = t.song_id order by t.term, t.song_id;
 drop table song_terms;
 alter table song_terms_named rename to song_terms;
 alter table song_terms add constraint song_terms_pkey primary key (term, song_id);
