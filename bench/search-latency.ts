@@ -8,6 +8,7 @@
  *   npx tsx bench/search-latency.ts [--songs 100000] [--queries 400] [--explain] [--fresh]
  */
 import { buildApp } from '../server/app.js';
+import type { Queryable } from '../server/db/connection.js';
 import { arg, generatedCatalogDb, generator, percentile as pct } from './generated-catalog.js';
 
 const SONGS = arg('--songs', 100_000);
@@ -45,13 +46,19 @@ const { db, config, done } = await generatedCatalogDb({
 
 // The statements of the last search (the term table's probe and count, the page), for --explain.
 let last: { sql: string; params: unknown[] }[] = [];
+const trace =
+  (q: Queryable) =>
+  (sql: string, params: unknown[] = []) => {
+    if (/song_terms|from songs s/.test(sql)) last.push({ sql, params });
+    return q.query(sql, params);
+  };
 const traced = new Proxy(db, {
   get(target, key) {
-    if (key === 'query')
-      return (sql: string, params: unknown[] = []) => {
-        if (/song_terms|from songs s/.test(sql)) last.push({ sql, params });
-        return target.query(sql, params);
-      };
+    if (key === 'query') return trace(target);
+    // A search's statements run in a transaction (one snapshot): traced there too.
+    if (key === 'transaction')
+      return <T>(fn: (tx: Queryable) => Promise<T>) =>
+        target.transaction((tx) => fn({ query: trace(tx) } as Queryable));
     const v: unknown = Reflect.get(target, key);
     return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
   },

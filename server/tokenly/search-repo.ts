@@ -1,9 +1,9 @@
 import type { LibrarySong } from '@contract/catalog.js';
-import type { Queryable } from '../db/connection.js';
+import type { Db, Queryable } from '../db/connection.js';
 import { unprocessable } from '../lib/errors.js';
 import { pageEnvelope, type Paging } from './format.js';
 import { isUuid, LIBRARY_COLUMNS, toLibrarySong, type LibrarySongRow } from './catalog-repo.js';
-import { termCount } from './search-terms-repo.js';
+import { termPlan } from './search-terms-repo.js';
 
 export interface SearchFilters {
   name?: string | undefined;
@@ -56,17 +56,39 @@ export function searchWhere(f: SearchFilters): { where: string; params: unknown[
 }
 
 export async function searchLibrary(
-  db: Queryable,
+  db: Queryable & Partial<Pick<Db, 'transaction'>>,
   f: SearchFilters,
   p: Paging,
   origin: string,
-  /** forces one of the two plans (tests compare them); by default chosen from the count */
+  /** forces one of the plans on the songs (tests compare them); by default chosen from the count */
   plan?: 'narrow' | 'broad',
 ): Promise<ReturnType<typeof pageEnvelope<LibrarySong>>> {
   const { where, params } = searchWhere(f);
-  const { count, songs } = await termCount(db, f, (text) => keywordWords('keyword', text));
-  const narrow = plan ? plan === 'narrow' : narrowSearch(count, songs, p);
-  return pagedSongs(db, where, params, p, origin, narrow, count);
+  // The count and the page from one snapshot: a write between their statements is seen by both or neither.
+  return inSnapshot(db, async (tx) => {
+    const terms = await termPlan(tx, f, (text) => keywordWords('keyword', text));
+    if (terms.ordered && !plan) {
+      // Counted and paged in one statement, both from the term table's indexes.
+      const ordered = { count: terms.countSql, page: `(${terms.ordered}) m` };
+      return pagedSongs(tx, '', terms.params, p, origin, ordered);
+    }
+    const counted = await tx.query<{ total: number }>(terms.countSql, terms.params);
+    const count = counted.rows[0]?.total ?? 0;
+    const narrow = plan ? plan === 'narrow' : narrowSearch(count, terms.songs, p);
+    return pagedSongs(tx, where, params, p, origin, narrow, count);
+  });
+}
+
+/**
+ * Runs fn in a read-only REPEATABLE READ transaction when db can begin one (a transaction handle
+ * cannot: then fn runs in the caller's transaction), so that all its statements read one snapshot.
+ */
+async function inSnapshot<T>(db: Queryable & Partial<Pick<Db, 'transaction'>>, fn: (tx: Queryable) => Promise<T>) {
+  if (!db.transaction) return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read, read only');
+    return fn(tx);
+  });
 }
 
 /**
@@ -93,11 +115,13 @@ export async function artistSongs(db: Queryable, profileId: string, p: Paging, o
  */
 async function pagedSongs(
   db: Queryable,
+  /** the condition on songs `s` (unused when the matches are given as SQL below) */
   where: string,
   params: unknown[],
   p: Paging,
   origin: string,
-  narrow: boolean,
+  /** the plan on the songs, or the count and the ordered matches (rows m) as SQL of their own */
+  narrow: boolean | { count: string; page: string },
   /** the number of matches when it is known already (counted from the term table) */
   known?: number,
 ) {
@@ -112,11 +136,14 @@ async function pagedSongs(
          join songs s on s.id = pg.id join albums a on a.id = s.album_id
      ) x on true
      order by x.name, x.id`;
-  const sql = narrow
-    ? `with m as materialized (select s.id, s.name from songs s where ${where})
+  const sql =
+    typeof narrow === 'object'
+      ? `select c.total, x.* from (${narrow.count}) c ${page(narrow.page)}`
+      : narrow
+        ? `with m as materialized (select s.id, s.name from songs s where ${where})
        select c.total, x.* from ${counted('m')} c
        ${page('m')}`
-    : `select c.total, x.* from ${counted(`songs s where ${where}`)} c
+        : `select c.total, x.* from ${counted(`songs s where ${where}`)} c
        ${page(`(select s.id, s.name from songs s where ${where}) m`)}`;
   const r = await db.query<LibrarySongRow & { id: string | null; total: number }>(sql, [
     ...params,

@@ -15,6 +15,20 @@ export interface TermCount {
   songs: number;
 }
 
+/** A search as statements on the term table: its exact count and, where possible, its ordered matches. */
+export interface TermPlan {
+  /** one row, `total`: the exact number of matches */
+  countSql: string;
+  params: unknown[];
+  /** the planner's number of songs (for choosing how to page) */
+  songs: number;
+  /**
+   * The matches as rows (id, name) from the (term, name, song_id) index of migration 019, when every
+   * set is one term (or none) and they are ANDed: a merge join of the terms' ranges in the search's
+   * order (name, id), which a page reads index-only and stops when it is full. Else undefined.
+   */
+  ordered?: string | undefined;
+}
 type Word = { kind: 'n' | 'a'; word: string };
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
@@ -23,6 +37,12 @@ export async function termCount(
   f: SearchFilters,
   words: (text: string) => string[],
 ): Promise<TermCount> {
+  const plan = await termPlan(db, f, words);
+  const r = await db.query<{ total: number }>(plan.countSql, plan.params);
+  return { count: r.rows[0]?.total ?? 0, songs: plan.songs };
+}
+
+export async function termPlan(db: Queryable, f: SearchFilters, words: (text: string) => string[]): Promise<TermPlan> {
   // Conditions in search-repo's order; a keyword condition is the AND of its words.
   const conds: (Word[] | string)[] = [];
   if (f.name) conds.push(words(f.name).map((word) => ({ kind: 'n', word })));
@@ -48,13 +68,23 @@ export async function termCount(
     params.push(v);
     return `$${params.length}`;
   };
-  const exact = (term: string) => `select song_id from song_terms where term = ${arg(term)}`;
+  // The parameter of each set's one term (null: the set is empty), or undefined when a set is a range of several.
+  const single: (string | null | undefined)[] = [];
+  const exact = (term: string) => {
+    const t = arg(term);
+    single.push(t);
+    return `select song_id from song_terms where term = ${t}`;
+  };
   let k = 0;
   const wordSet = (w: Word) => {
     const prefix = `${w.kind}:${w.word}`;
     const { lo, hi } = probe.rows[k++]!;
-    if (lo === null) return `select null::uuid as song_id where false`;
+    if (lo === null) {
+      single.push(null);
+      return `select null::uuid as song_id where false`;
+    }
     if (lo === hi) return exact(lo);
+    single.push(undefined);
     return `select distinct song_id from song_terms
              where term >= ${arg(prefix)} collate "C" and term < ${arg(prefix + MAX_CHAR)} collate "C"`;
   };
@@ -67,8 +97,11 @@ export async function termCount(
   const countOf = (sets: string[]) => `(select count(*) from ${joined(sets)})`;
 
   let sql: string;
-  if (conds.length === 1 || f.operator === 'AND') sql = countOf(conds.flatMap(setOf));
-  else {
+  let ordered: string | undefined;
+  if (conds.length === 1 || f.operator === 'AND') {
+    sql = countOf(conds.flatMap(setOf));
+    if (single.every((t) => t !== undefined)) ordered = orderedAnd(single);
+  } else {
     const sets = conds.map((c) => setOf(c));
     const one = (s: string[]) => (s.length === 1 ? s[0]! : `select song_id from ${joined(s)}`);
     // Two sets: |A| + |B| − |A ∩ B|, each from the indexes; more: their union.
@@ -77,6 +110,16 @@ export async function termCount(
         ? `${countOf(sets[0]!)} + ${countOf(sets[1]!)} - ${countOf([...sets[0]!, ...sets[1]!])}`
         : `(select count(*) from (${sets.map(one).join(' union ')}) u)`;
   }
-  const r = await db.query<{ total: number }>(`select search_count(${sql}) as total`, params);
-  return { count: r.rows[0]?.total ?? 0, songs };
+  return { countSql: `select search_count(${sql}) as total`, params, songs, ordered };
+}
+
+/**
+ * The songs that have every one of these terms (parameters of the count; none if one is null), as
+ * (id, name) rows in (name, id) order.
+ */
+function orderedAnd(terms: (string | null)[]): string {
+  if (terms.includes(null)) return `select null::uuid as id, null::text as name where false`;
+  const on = (i: number) => `t${i}.name = t0.name and t${i}.song_id = t0.song_id and t${i}.term = ${terms[i]}`;
+  const joins = terms.slice(1).map((_, j) => `join song_terms t${j + 1} on ${on(j + 1)}`);
+  return `select t0.song_id as id, t0.name from song_terms t0 ${joins.join(' ')} where t0.term = ${terms[0]}`;
 }
