@@ -11,6 +11,7 @@ import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { buildSignedString } from '@contract/signing.js';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -21,6 +22,7 @@ const connections = arg('--connections', 16);
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]! : '';
 const profile = process.env.BENCH_PROFILE;
+const spawnedAt = Date.now();
 const child = spawn(
   process.execPath,
   [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'bench/api-server.ts'],
@@ -55,6 +57,16 @@ function signed(method: string, path: string, body = '{}') {
   };
 }
 
+/** CPU seconds (user + system) the server process has used so far (Linux /proc), or NaN elsewhere. */
+function serverCpu(): number {
+  try {
+    const f = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 async function measure(
   name: string,
   port: number,
@@ -63,6 +75,9 @@ async function measure(
   headers: Record<string, string> = {},
   body?: string,
 ) {
+  const from = (Date.now() - spawnedAt) / 1000;
+  const cpu0 = serverCpu();
+  const own0 = process.cpuUsage();
   const r = await autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     method,
@@ -71,8 +86,20 @@ async function measure(
     connections,
     duration: seconds,
   });
+  const own = process.cpuUsage(own0);
+  const cpu = { server: serverCpu() - cpu0, client: (own.user + own.system) / 1e6 };
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { name, rps: r.requests.average, p99: r.latency.p99 };
+  // With a profile, where each run lies in it (seconds since the server process started, ±0.1 s).
+  if (profile)
+    console.log(`profile window: ${name} ${from.toFixed(1)}–${((Date.now() - spawnedAt) / 1000).toFixed(1)} s`);
+  const perReq = (sec: number) => Math.round((sec * 1e6) / r.requests.total);
+  return {
+    name,
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    serverUs: perReq(cpu.server),
+    clientUs: perReq(cpu.client),
+  };
 }
 
 // The paid song is authorized once: the benchmark then measures the repeat (grant reuse) path,
@@ -108,5 +135,13 @@ const base = (results[0]!.rps + results.at(-1)!.rps) / 2;
 console.log(
   `backend: ${info.backend}; ${connections} connections, ${seconds} s each; baseline = mean of the two bare runs`,
 );
-console.log('| endpoint | req/s | ratio to bare | p99 ms |\n| --- | ---: | ---: | ---: |');
-for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${(r.rps / base).toFixed(2)} | ${r.p99} |`);
+// CPU per request: the server process's (from /proc) and the load generator's own (this process,
+// signing nothing per request: each endpoint's headers are signed once). Both share the machine's cores.
+console.log(
+  '| endpoint | req/s | ratio to bare | p99 ms | server CPU µs/req | client CPU µs/req |\n| --- | ---: | ---: | ---: | ---: | ---: |',
+);
+for (const r of results) {
+  console.log(
+    `| ${r.name} | ${Math.round(r.rps)} | ${(r.rps / base).toFixed(2)} | ${r.p99} | ${r.serverUs} | ${r.clientUs} |`,
+  );
+}

@@ -110,13 +110,22 @@ export const jsonGuard = fp(async (app: FastifyInstance) => {
       done(err as HttpError, undefined);
     }
   });
-  app.addHook('preValidation', async (req) => {
-    checkParams('path', req.params);
-    checkParams('query', req.query);
+  // Callback-style hooks (they run on every request: no promise each).
+  app.addHook('preValidation', (req, _reply, done) => {
+    try {
+      checkParams('path', req.params);
+      checkParams('query', req.query);
+    } catch (err) {
+      return done(err as HttpError);
+    }
+    done();
   });
-  app.addHook('onSend', async (req, reply, payload) =>
-    reply.statusCode >= 400 && req.url.startsWith('/api/')
-      ? withErrorsList(payload, reply.getHeader('content-type'))
-      : payload,
+  app.addHook('onSend', (req, reply, payload, done) =>
+    done(
+      null,
+      reply.statusCode >= 400 && req.url.startsWith('/api/')
+        ? withErrorsList(payload, reply.getHeader('content-type'))
+        : payload,
+    ),
   );
 });

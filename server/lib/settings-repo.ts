@@ -13,13 +13,17 @@ export async function setMaintenance(db: Queryable, on: boolean): Promise<void> 
   );
 }
 
+/** The switch: `await probe()` reads it when due; `known()` answers without waiting, or undefined when due. */
+export type MaintenanceProbe = (() => Promise<boolean>) & { known(): boolean | undefined };
+
 /** Reads the switch at most once per ttl, so that it costs nothing per request. */
-export function maintenanceProbe(db: Queryable, ttlMs = 2000): () => Promise<boolean> {
+export function maintenanceProbe(db: Queryable, ttlMs = 2000): MaintenanceProbe {
   let cached = false;
   let readAt = 0;
   let pending: Promise<boolean> | undefined;
-  return async () => {
-    if (Date.now() - readAt < ttlMs) return cached;
+  const known = () => (Date.now() - readAt < ttlMs ? cached : undefined);
+  return Object.assign(async () => known() ?? read(), { known });
+  function read(): Promise<boolean> {
     pending ??= db
       .query<{ value: string }>('select value from server_settings where key = $1', [KEY])
       .then((r) => {
@@ -31,7 +35,7 @@ export function maintenanceProbe(db: Queryable, ttlMs = 2000): () => Promise<boo
         pending = undefined;
       });
     return pending;
-  };
+  }
 }
 
 /**

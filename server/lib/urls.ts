@@ -8,13 +8,26 @@ export const API_PREFIXES = ['/api/', '/v3/', '/media/', '/admin/'];
  * (forwarded ones when the proxy is trusted). Default ports are dropped, as URL.origin does.
  */
 export function requestOrigin(request: FastifyRequest, publicUrl: string | undefined): string {
-  if (publicUrl) return new URL(publicUrl).origin;
+  if (publicUrl) return originOf(publicUrl, publicUrl);
   const host = request.host || 'localhost';
+  const protocol = request.protocol;
+  return originOf(`${protocol}://${host}`, `${protocol}://localhost`);
+}
+
+/** Parsed origins, kept (signed requests ask on every request; few distinct hosts are ever seen). */
+const origins = new Map<string, string>();
+function originOf(url: string, fallback: string): string {
+  let origin = origins.get(url);
+  if (origin !== undefined) return origin;
   try {
-    return new URL(`${request.protocol}://${host}`).origin;
+    origin = new URL(url).origin;
   } catch {
-    return `${request.protocol}://localhost`;
+    origin = fallback;
   }
+  // A Host header is the client's choice: the map is bounded, not a store of every value sent.
+  if (origins.size >= 1000) origins.clear();
+  origins.set(url, origin);
+  return origin;
 }
 
 /** The path part of the URL the client called, exactly as sent (no query string). */

@@ -35,8 +35,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 export function* candidateParams(request: FastifyRequest): Generator<string> {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'DELETE') {
     const q = request.url.indexOf('?');
-    const search = new URLSearchParams(q === -1 ? '' : request.url.slice(q + 1));
-    const asJson = queryParamsJson(search);
+    const asJson = q === -1 ? '{}' : queryParamsJson(new URLSearchParams(request.url.slice(q + 1)));
     yield asJson;
     // PHP's json_encode of an empty array is "[]": accept it too, as the publisher's SDK sends it.
     if (asJson === '{}') yield '[]';
