@@ -6,11 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { connect } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
 import { HttpError, toHttpError } from '../lib/errors.js';
-import { runAdmin, type AdminCommand } from './commands.js';
-import { adminTokenFile } from './routes.js';
+import type { AdminCommand } from './commands.js';
+import { adminTokenFile } from './token-file.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -127,6 +125,12 @@ async function main(): Promise<void> {
     const out = await viaServer(config.host, config.port, config.dataDir, command);
     if (out !== undefined) return void console.log(out);
   }
+  // Loaded only here: a command that goes through the running server starts without the database code.
+  const [{ connect }, { migrate }, { runAdmin }] = await Promise.all([
+    import('../db/connection.js'),
+    import('../db/migrate.js'),
+    import('./commands.js'),
+  ]);
   const db = await connect({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'db') });
   try {
     await migrate(db);

@@ -1,22 +1,11 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors.js';
 import type { App } from '../lib/validation.js';
 import type { RouteOptions } from '../tokenly/context.js';
 import { runAdmin, type AdminCommand } from './commands.js';
-
-export const adminTokenFile = (dataDir: string) => path.join(dataDir, 'admin-token');
-
-/** The token the CLI presents to a running server; readable only by the server's own user. */
-export function ensureAdminToken(dataDir: string): string {
-  const file = adminTokenFile(dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
-}
+import { ensureAdminToken } from './token-file.js';
 
 /** An operator command (runAdmin checks each command's own fields and answers 422 for a wrong one). */
 const adminCommandSchema = z.custom<AdminCommand>(

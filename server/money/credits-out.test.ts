@@ -30,7 +30,7 @@ describe.each(backends())('credits going out (%s)', (backend) => {
       DATABASE_URL: '',
     };
     try {
-      const r = await run('node_modules/.bin/tsx', ['server/admin/cli.ts', ...args], { env });
+      const r = await run(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', ...args], { env });
       return { code: 0, out: r.stdout.trim() };
     } catch (err) {
       const e = err as { code: number; stderr: string };
