@@ -77,6 +77,11 @@ async function prepare(db: Db, dataDir: string, mp3: Uint8Array, count = 1): Pro
   return ids;
 }
 
+// A song long enough that its job is still encoding when the server is killed (the test fails if
+// the job finished first), rendered and encoded once for both backends.
+let longMp3: Promise<Uint8Array> | undefined;
+const longSong = () => (longMp3 ??= encodeMp3(popSong(60, 44100, 7), { bitrate: 128 }));
+
 describe.each(backends())('encoding jobs across server processes (%s)', (backend) => {
   const children: ChildProcess[] = [];
   const cleanups: (() => Promise<void>)[] = [];
@@ -86,7 +91,7 @@ describe.each(backends())('encoding jobs across server processes (%s)', (backend
   });
 
   it('finishes a job whose server was killed mid-encoding, once started again', async () => {
-    const mp3 = await encodeMp3(popSong(150, 44100, 7), { bitrate: 128 });
+    const mp3 = await longSong();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenly-crash-'));
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     const env: Record<string, string> = { DATA_DIR: dataDir, MEDIA_SECRET, SOUNDLINKS_LEASE_SEC: '3' };

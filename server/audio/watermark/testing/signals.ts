@@ -33,8 +33,20 @@ function addNote(
   const attack = opts.attack ?? 0.005;
   const i0 = Math.max(0, Math.floor(t0 * sr));
   const i1 = Math.min(buf.length, Math.floor((t0 + dur) * sr));
+  // Each audible harmonic as a phasor turned by its step every sample (the same sine as
+  // Math.sin(2π f (h+1) t (1 + 0.0004 h²)) to within float rounding, at a fraction of the cost).
   const amps: number[] = [];
-  for (let h = 1; h <= H; h++) amps.push(freq * h < sr / 2.2 ? amp / h ** bright : 0);
+  const cosStep: number[] = [];
+  const sinStep: number[] = [];
+  for (let h = 0; h < H; h++) {
+    if (freq * (h + 1) >= sr / 2.2) continue;
+    const w = (2 * Math.PI * freq * (h + 1) * (1 + 0.0004 * h * h)) / sr;
+    amps.push(amp / (h + 1) ** bright);
+    cosStep.push(Math.cos(w));
+    sinStep.push(Math.sin(w));
+  }
+  const re = amps.map(() => 1);
+  const im = amps.map(() => 0);
   const rel = Math.min(0.05, dur / 4);
   for (let i = i0; i < i1; i++) {
     const t = (i - i0) / sr;
@@ -42,8 +54,13 @@ function addNote(
     const left = (i1 - i) / sr;
     if (left < rel) env *= left / rel;
     let v = 0;
-    for (let h = 0; h < H; h++)
-      if (amps[h]) v += amps[h]! * Math.sin(2 * Math.PI * freq * (h + 1) * t * (1 + 0.0004 * h * h));
+    for (let k = 0; k < amps.length; k++) {
+      const c = re[k]!;
+      const s = im[k]!;
+      v += amps[k]! * s;
+      re[k] = c * cosStep[k]! - s * sinStep[k]!;
+      im[k] = s * cosStep[k]! + c * sinStep[k]!;
+    }
     buf[i]! += env * v;
   }
 }
