@@ -62,11 +62,16 @@ export const CARD_GRID = 'grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 x
 
 /**
  * A home shelf: on a phone one row that scrolls sideways (the next card peeks in at the edge, as in
- * Spotify's app), so the page shows every shelf instead of one tall grid; from 640 px, the grid.
+ * Spotify's app), so the page shows every shelf instead of one tall grid; from 640 px, one row of
+ * the grid (3, 4 or 6 cards), the most recent first: a shelf that wrapped left one card alone on a
+ * second row. The cards past the row are not displayed (so not focusable either); a shelf with more
+ * to see links to its whole list.
  */
 export const SHELF_ROW =
   '-mx-4 flex snap-x snap-mandatory scroll-px-4 gap-4 overflow-x-auto px-4 pb-2 [&>li]:w-40 [&>li]:shrink-0 [&>li]:snap-start ' +
-  'sm:mx-0 sm:grid sm:grid-cols-3 sm:overflow-visible sm:px-0 sm:pb-0 sm:[&>li]:w-auto lg:grid-cols-4 xl:grid-cols-6';
+  'sm:mx-0 sm:grid sm:grid-cols-3 sm:overflow-visible sm:px-0 sm:pb-0 sm:[&>li]:w-auto lg:grid-cols-4 xl:grid-cols-6 ' +
+  'sm:[&>li:nth-child(n+4)]:hidden lg:[&>li:nth-child(n+4)]:block lg:[&>li:nth-child(n+5)]:hidden ' +
+  'xl:[&>li:nth-child(n+5)]:block xl:[&>li:nth-child(n+7)]:hidden';
 
 /** A labelled grid of album cards (a home shelf, a discography, the saved albums). */
 export function AlbumCards<A extends CardAlbum>({
