@@ -89,6 +89,7 @@ test('an artist releases a tagged two-track album; a listener finds it, plays it
   await logIn(listener, 'demo', 'demo-password');
   const before = await creditsBalance(listener);
   await nav(listener).getByRole('link', { name: 'Search' }).click();
+  await listener.getByText('Filters', { exact: true }).click();
   await listener.getByLabel('Album or song name', { exact: true }).fill('Harbour Lights');
   await listener.getByRole('button', { name: 'Search' }).click();
   const results = listener.getByRole('list', { name: 'Search results' });

@@ -47,6 +47,9 @@ test('a listener registers, browses, searches, downloads, edits a profile and ch
 
   // Search with AND, then with OR: the results change, and the search lives in the URL.
   await nav(page).getByRole('link', { name: 'Search' }).click();
+  // Before a search the page browses genres; the document's filters are one click away.
+  await expect(page.getByRole('list', { name: 'Genres' }).getByRole('link', { name: /^Jazz/ })).toBeVisible();
+  await page.getByText('Filters', { exact: true }).click();
   await page.getByLabel('Artist', { exact: true }).fill('Mr. Chips');
   await page.getByLabel('Tag', { exact: true }).fill('piano');
   await page.getByRole('radio', { name: 'All filters (AND)' }).check();

@@ -277,6 +277,7 @@ test('keyboard shortcuts drive the player, but never while typing in a field', a
 
   // In a text field the keys type.
   await nav(page).getByRole('link', { name: 'Search' }).click();
+  await page.getByText('Filters', { exact: true }).click();
   const field = page.getByLabel('Artist', { exact: true });
   await field.click();
   await page.keyboard.type('n p m ?');

@@ -39,6 +39,7 @@ test('a listener builds a playlist from three pages, reorders it by drag and key
   await expectAccessible(page);
 
   await nav(page).getByRole('link', { name: 'Search' }).click();
+  await page.getByText('Filters', { exact: true }).click();
   await page.getByLabel('Artist', { exact: true }).fill('Mr. Chips');
   await page.getByRole('button', { name: 'Search' }).click();
   const fromSearch = await addFirstRowTo(page, 'Search results', 'Trip');

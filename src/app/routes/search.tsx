@@ -9,8 +9,8 @@ import { usePrefetchArtist } from '@/features/artists';
 import { usePrefetchAlbum } from '@/features/catalog';
 import { searchQueries } from '@/features/search';
 import { suggestQueries } from '@/features/search';
-import { SearchForm } from '@/features/search';
-import { hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '@/features/search';
+import { BrowseAll, SearchForm } from '@/features/search';
+import { describeFilters, hasFilters, parseSearch, toSearchParams, type SearchCriteria } from '@/features/search';
 import { SongList } from '@/features/songs';
 import { useRowMenu } from '../row-menu';
 
@@ -35,6 +35,8 @@ export default function SearchRoute() {
     showAlbum: true,
   });
   usePageTitle(typed ? `Search: ${q}` : 'Search');
+  // On a phone the results come first: the form that made them stays closed under its summary.
+  const wide = !window.matchMedia || window.matchMedia('(min-width: 640px)').matches;
 
   // The URL is the search: sharing or reloading it shows the same results.
   const go = (c: SearchCriteria) => {
@@ -54,8 +56,20 @@ export default function SearchRoute() {
         <h1 id="search-title" className="mb-4 text-2xl font-bold">
           {typed ? `Results for “${q}”` : 'Search'}
         </h1>
-        <details open={!typed} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-          <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Filters</summary>
+        {/* Open when its filters are the search; before anything is searched the page browses. */}
+        <details
+          open={active && !typed && wide}
+          className="group rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
+          <summary className="flex min-h-11 cursor-pointer list-none flex-wrap items-center gap-x-2 font-semibold [&::-webkit-details-marker]:hidden">
+            <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+              ▸
+            </span>
+            <span>Filters</span>
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+              {active && !typed ? describeFilters(criteria) : 'name, artist, genre, tag or token'}
+            </span>
+          </summary>
           <SearchForm key={params.toString()} initial={criteria} onSearch={go} />
         </details>
       </section>
@@ -83,44 +97,46 @@ export default function SearchRoute() {
           ) : null}
         </section>
       ) : null}
-      <section aria-labelledby="results-title" aria-busy={results.isFetching || undefined}>
-        <h2 id="results-title" className="mb-2 text-xl font-semibold">
-          Results
-        </h2>
-        {!active ? (
-          <EmptyState>Fill in at least one filter to search the library.</EmptyState>
-        ) : results.isPending ? (
-          <Skeleton className="h-64" />
-        ) : results.isError ? (
-          <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-        ) : results.data.items.length === 0 ? (
-          <EmptyState>No songs match this search.</EmptyState>
-        ) : (
-          <>
-            <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-              {results.data.count} {results.data.count === 1 ? 'song' : 'songs'} found
-            </p>
-            <SongList
-              songs={results.data.items}
-              label="Search results"
-              auth={auth}
-              showAlbum
-              prefetchAlbum={prefetchAlbum}
-              prefetchArtist={prefetchArtist}
-              onPlay={rows.onPlay}
-              menu={rows.menu}
-              toggle={rows.toggle}
-            />
-            {rows.dialogs}
-            <Pager
-              label="Result pages"
-              page={results.data.page}
-              pageCount={results.data.pageCount}
-              onPage={(page) => go({ ...criteria, page })}
-            />
-          </>
-        )}
-      </section>
+      {!active ? (
+        <BrowseAll />
+      ) : (
+        <section aria-labelledby="results-title" aria-busy={results.isFetching || undefined}>
+          <h2 id="results-title" className="mb-2 text-xl font-semibold">
+            Results
+          </h2>
+          {results.isPending ? (
+            <Skeleton className="h-64" />
+          ) : results.isError ? (
+            <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+          ) : results.data.items.length === 0 ? (
+            <EmptyState>No songs match this search.</EmptyState>
+          ) : (
+            <>
+              <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+                {results.data.count} {results.data.count === 1 ? 'song' : 'songs'} found
+              </p>
+              <SongList
+                songs={results.data.items}
+                label="Search results"
+                auth={auth}
+                showAlbum
+                prefetchAlbum={prefetchAlbum}
+                prefetchArtist={prefetchArtist}
+                onPlay={rows.onPlay}
+                menu={rows.menu}
+                toggle={rows.toggle}
+              />
+              {rows.dialogs}
+              <Pager
+                label="Result pages"
+                page={results.data.page}
+                pageCount={results.data.pageCount}
+                onPage={(page) => go({ ...criteria, page })}
+              />
+            </>
+          )}
+        </section>
+      )}
     </div>
   );
 }

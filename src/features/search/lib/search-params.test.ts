@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, parseSearch, toApiQuery, toSearchParams, validateFilters } from './search-params';
+import { describeFilters, hasFilters, parseSearch, toApiQuery, toSearchParams, validateFilters } from './search-params';
 
 describe('search params', () => {
   it('round-trips a shared search through the URL', () => {
@@ -29,5 +29,12 @@ describe('search params', () => {
   it('checks token names like the server does', () => {
     expect(validateFilters({ name: '', artist: '', genre: '', tag: '', token: 'NOT A TOKEN' }).token).toBeTruthy();
     expect(validateFilters({ name: '', artist: '', genre: '', tag: '', token: 'LITTLECOLOR' })).toEqual({});
+  });
+
+  it('says in words which filters a search uses, joined by its operator', () => {
+    expect(describeFilters(parseSearch(new URLSearchParams('genre=Jazz&tag=piano')))).toBe('genre Jazz or tag piano');
+    expect(describeFilters(parseSearch(new URLSearchParams('artist=Mr.+Chips&token=LTBCOIN&operator=AND')))).toBe(
+      'artist Mr. Chips and token LTBCOIN',
+    );
   });
 });

@@ -33,6 +33,21 @@ export function toSearchParams(c: SearchCriteria): URLSearchParams {
   return out;
 }
 
+const FILTER_WORDS: Record<Filter, string> = {
+  name: 'name',
+  artist: 'artist',
+  genre: 'genre',
+  tag: 'tag',
+  token: 'token',
+};
+
+/** The filters in use, in words ("genre Jazz or tag piano"), for the closed filter form. */
+export function describeFilters(c: SearchCriteria): string {
+  return FILTERS.filter((f) => c.filters[f] !== '')
+    .map((f) => `${f} ${c.filters[f]}`)
+    .join(c.operator === 'AND' ? ' and ' : ' or ');
+}
+
 export function hasFilters(c: SearchCriteria): boolean {
   return FILTERS.some((f) => c.filters[f] !== '');
 }
