@@ -33,14 +33,6 @@ export function toSearchParams(c: SearchCriteria): URLSearchParams {
   return out;
 }
 
-const FILTER_WORDS: Record<Filter, string> = {
-  name: 'name',
-  artist: 'artist',
-  genre: 'genre',
-  tag: 'tag',
-  token: 'token',
-};
-
 /** The filters in use, in words ("genre Jazz or tag piano"), for the closed filter form. */
 export function describeFilters(c: SearchCriteria): string {
   return FILTERS.filter((f) => c.filters[f] !== '')
