@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState, Skeleton } from '@/components/ui/query-state';
 import { searchQueries } from '../api/queries';
+import { searchHref } from '../lib/search-params';
 
 /** Tile colours: a genre keeps its colour (chosen from its name), as it does in Spotify's "Browse all". */
 const TILES = [
@@ -45,7 +46,7 @@ export function BrowseAll() {
           {genres.data.items.slice(0, BROWSE_TILES).map((g) => (
             <li key={g.genre}>
               <Link
-                to={`/search?${new URLSearchParams({ genre: g.genre }).toString()}`}
+                to={searchHref('genre', g.genre)}
                 className={`flex h-24 flex-col justify-between rounded-lg bg-gradient-to-br p-3 text-white shadow hover:brightness-110 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${tileOf(g.genre)}`}
               >
                 <span className="break-words text-lg font-bold leading-tight">{g.genre}</span>

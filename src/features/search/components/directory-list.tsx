@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Pager } from '@/components/ui/pager';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/query-state';
+import { searchHref } from '../lib/search-params';
 
 interface DirectoryPage {
   page: number;
@@ -48,7 +49,7 @@ export function DirectoryList({
         {query.data.items.map((item) => (
           <li key={item.name}>
             <Link
-              to={`/search?${new URLSearchParams({ [filter]: item.name }).toString()}`}
+              to={searchHref(filter, item.name)}
               className="inline-flex items-center gap-2 rounded-full border border-slate-300 px-3 py-1.5 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               {item.name}

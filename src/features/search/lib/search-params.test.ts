@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilters, hasFilters, parseSearch, toApiQuery, toSearchParams, validateFilters } from './search-params';
+import {
+  describeFilters,
+  hasFilters,
+  parseSearch,
+  searchHref,
+  toApiQuery,
+  toSearchParams,
+  validateFilters,
+} from './search-params';
 
 describe('search params', () => {
   it('round-trips a shared search through the URL', () => {
@@ -36,5 +44,11 @@ describe('search params', () => {
     expect(describeFilters(parseSearch(new URLSearchParams('artist=Mr.+Chips&token=LTBCOIN&operator=AND')))).toBe(
       'artist Mr. Chips and token LTBCOIN',
     );
+  });
+
+  it('links one filter value to the search page, escaped', () => {
+    const href = searchHref('genre', 'R&B / Soul');
+    expect(href).toBe('/search?genre=R%26B+%2F+Soul');
+    expect(parseSearch(new URLSearchParams(href.split('?')[1])).filters.genre).toBe('R&B / Soul');
   });
 });

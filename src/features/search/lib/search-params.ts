@@ -33,6 +33,11 @@ export function toSearchParams(c: SearchCriteria): URLSearchParams {
   return out;
 }
 
+/** The search page for one filter's value: where a genre, tag or artist link goes. */
+export function searchHref(filter: Filter, value: string): string {
+  return `/search?${new URLSearchParams({ [filter]: value }).toString()}`;
+}
+
 /** The filters in use, in words ("genre Jazz or tag piano"), for the closed filter form. */
 export function describeFilters(c: SearchCriteria): string {
   return FILTERS.filter((f) => c.filters[f] !== '')
